@@ -1,0 +1,123 @@
+//! Typed Zoho CRM calls, declared with one attribute.
+//!
+//! Annotate a struct with `#[zoho_endpoint]` and it becomes a request: its fields fill the path,
+//! the query, the headers and the `{"data": […]}` body, and `send` returns Zoho's answer decoded
+//! into per-record outcomes or a typed error.
+//!
+//! ```
+//! use zoho_runtime::{zoho_endpoint, Client, RecordId};
+//!
+//! /// Gives a contact a role on a deal.
+//! #[zoho_endpoint(PUT "/Deals/<deal_id>/Contact_Roles/<contact_id>",
+//!                 scope = ["ZohoCRM.modules.deals.UPDATE", "ZohoCRM.modules.contacts.UPDATE"],
+//!                 version = "v6")]
+//! pub struct AddContactRole {
+//!     pub deal_id: RecordId,
+//!     pub contact_id: RecordId,
+//!     #[zoho(rename = "Contact_Role")]
+//!     pub role: RoleRef,
+//! }
+//!
+//! #[derive(serde::Serialize)]
+//! pub struct RoleRef {
+//!     pub name: String,
+//!     pub id: RecordId,
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), zoho_runtime::Error> {
+//! let client = Client::builder().access_token("1000.example").build()?;
+//! let call = AddContactRole {
+//!     deal_id: "4150868000003384003".into(),
+//!     contact_id: "4150868000003283024".into(),
+//!     role: RoleRef { name: "Executive Sponsor".into(), id: "3652397000000006877".into() },
+//! };
+//!
+//! // Render without sending: what `call.send(&client).await` would put on the wire.
+//! let request = call.prepare(&client).await?;
+//! assert_eq!(
+//!     request.url,
+//!     "https://www.zohoapis.com/crm/v6/Deals/4150868000003384003/Contact_Roles/4150868000003283024"
+//! );
+//! assert_eq!(request.header("Authorization"), Some("Zoho-oauthtoken 1000.example"));
+//! assert_eq!(
+//!     request.body_json().unwrap(),
+//!     serde_json::json!({"data": [{"Contact_Role": {"name": "Executive Sponsor", "id": "3652397000000006877"}}]})
+//! );
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # What a call returns
+//!
+//! - A write endpoint yields [`Outcomes`]: one [`Outcome`] per record sent, in the order sent,
+//!   each a success with its `details` or a [`RecordError`] with Zoho's code, message and
+//!   details. Zoho answers those with 200, 201, 202 or 207, and with 400 when every record failed.
+//! - A request-level refusal (`{"code": …, "status": "error"}` at the top) is [`Error::Api`].
+//! - An answer that is not Zoho JSON is [`Error::UnexpectedBody`], with the status and the start
+//!   of the body. A different number of outcomes than records sent is [`Error::OutcomeCount`].
+//! - With `response = T`, the answer is decoded into `T`; `204 No Content` decodes as `null`
+//!   (so `Option<T>` gives `None`).
+
+mod auth;
+mod client;
+mod code;
+mod endpoint;
+mod error;
+mod request;
+mod response;
+mod scope;
+mod types;
+
+pub use auth::{AccessToken, BoxFuture, StaticToken, TokenProvider};
+pub use client::{
+    Client, ClientBuilder, DataCenter, PreparedRequest, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT,
+};
+pub use code::Code;
+pub use endpoint::{BatchAxis, Endpoint, EndpointMeta, Segment};
+pub use error::Error;
+pub use request::{
+    BodyWriter, HeaderField, Nullable, PathSegment, QueryValue, RecordList, RequestParts,
+};
+pub use response::{
+    decode_json, decode_outcomes, Details, Outcome, Outcomes, RawResponse, RecordError,
+    RecordSuccess, UserRef,
+};
+pub use scope::{Operation, Scope, ScopeSet};
+pub use types::{ApiVersion, Method, RecordId, Secret};
+
+/// Declares a Zoho CRM endpoint on a struct. See the crate docs and the README for the grammar.
+pub use zoho_macros::zoho_endpoint;
+
+/// The JSON value type, for endpoints whose answers are not given a type of their own.
+pub use serde_json::Value as Json;
+
+/// `serde`, re-exported so record types can derive its traits without a dependency of their own:
+/// `#[derive(zoho_runtime::serde::Serialize)] #[serde(crate = "zoho_runtime::serde")]`.
+pub use serde;
+
+/// What the code `#[zoho_endpoint]` generates refers to. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::endpoint::{BatchAxis, Endpoint, EndpointMeta, Segment};
+    pub use crate::request::{
+        BodyWriter, HeaderField, PathSegment, QueryValue, RecordList, RequestParts,
+    };
+    pub use crate::response::{decode_json, decode_outcomes, Outcomes, RawResponse};
+    pub use crate::types::{ApiVersion, Method};
+    pub use crate::{Client, Error, Json, PreparedRequest};
+    pub use core::ops::Range;
+    pub use core::option::Option;
+    pub use core::result::Result;
+    pub use serde::Serialize;
+
+    /// Asserts at compile time that a field's type may fill a path segment, with the trait's
+    /// own message at the field.
+    pub const fn assert_path_segment<T: PathSegment + ?Sized>() {}
+    /// Same for query values.
+    pub const fn assert_query_value<T: QueryValue + ?Sized>() {}
+    /// Same for header values.
+    pub const fn assert_header_field<T: HeaderField + ?Sized>() {}
+    /// Same for record lists.
+    pub const fn assert_record_list<T: RecordList + ?Sized>() {}
+}

@@ -1,0 +1,589 @@
+//! Rendering a call: path values, query, headers and the JSON body, and the traits that say
+//! which Rust types may fill each part.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::Serialize;
+
+use crate::endpoint::{EndpointMeta, Segment};
+use crate::scope::Scope;
+use crate::types::{ApiVersion, Method, RecordId};
+use crate::Error;
+
+/// RFC 3986's unreserved characters stay as they are; everything else in a path value is
+/// percent-encoded, so `/`, `?`, `#` and `%` in an id can never change the path.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The same set serves query values: `&`, `=`, `+` and `,` inside a value are encoded, the `,`
+/// that joins list items is not.
+const QUERY: &AsciiSet = SEGMENT;
+
+/// A request rendered from an endpoint value, before it meets a client (no host, no token).
+#[derive(Debug, Clone)]
+pub struct RequestParts {
+    meta: &'static EndpointMeta,
+    path_values: Vec<String>,
+    query: Vec<(&'static str, String)>,
+    headers: Vec<(&'static str, String)>,
+    body: Option<Vec<u8>>,
+    expected_outcomes: Option<usize>,
+}
+
+impl RequestParts {
+    /// Empty parts for the endpoint `meta` describes.
+    pub fn new(meta: &'static EndpointMeta) -> Self {
+        RequestParts {
+            meta,
+            path_values: Vec::new(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+            expected_outcomes: None,
+        }
+    }
+
+    /// The endpoint's static description.
+    pub fn meta(&self) -> &'static EndpointMeta {
+        self.meta
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> Method {
+        self.meta.method
+    }
+
+    /// Fills the next placeholder of the path. Empty values, `.` and `..` are refused: no
+    /// encoding keeps a URL parser from reading the last two as "this" and "parent" folder.
+    pub fn path_value<V: PathSegment + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &V,
+    ) -> Result<(), Error> {
+        let mut text = String::new();
+        value.write_segment(&mut text);
+        if text.is_empty() || text == "." || text == ".." {
+            return Err(Error::invalid_request(format!(
+                "path value `{name}` is {text:?}, which cannot be sent as a path segment"
+            )));
+        }
+        self.path_values.push(text);
+        Ok(())
+    }
+
+    /// Adds a query parameter unless the value is absent (`None`, an empty list).
+    pub fn query<V: QueryValue + ?Sized>(&mut self, name: &'static str, value: &V) {
+        if value.is_absent() {
+            return;
+        }
+        let mut text = String::new();
+        value.write_query(&mut text);
+        self.query.push((name, text));
+    }
+
+    /// Adds a request header unless the value is absent. Values with CR or LF are refused:
+    /// they would let a value write headers of its own.
+    pub fn header<V: HeaderField + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &V,
+    ) -> Result<(), Error> {
+        let Some(text) = value.header_value() else {
+            return Ok(());
+        };
+        check_header_value(name, &text)?;
+        self.headers.push((name, text));
+        Ok(())
+    }
+
+    /// Starts the JSON body; finish it with [`BodyWriter::finish`].
+    pub fn body(&mut self) -> BodyWriter<'_> {
+        BodyWriter {
+            parts: self,
+            has_record: false,
+            record: Vec::new(),
+            data: None,
+            envelope: Vec::new(),
+        }
+    }
+
+    /// The path below the API root, values percent-encoded: `/Deals/4150868000003384003/…`.
+    pub fn path(&self) -> Result<String, Error> {
+        let mut out = String::new();
+        let mut values = self.path_values.iter();
+        for segment in self.meta.segments {
+            out.push('/');
+            match segment {
+                Segment::Literal(text) => out.push_str(text),
+                Segment::Field(name) => {
+                    let value = values.next().ok_or_else(|| {
+                        Error::invalid_request(format!("path value `{name}` was not given"))
+                    })?;
+                    out.extend(utf8_percent_encode(value, SEGMENT));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The API version this request goes to, given the client's default.
+    pub fn version(&self, client_default: ApiVersion) -> ApiVersion {
+        self.meta.version.unwrap_or(client_default)
+    }
+
+    /// The path and query below the API domain: `/crm/v8/Leads?ids=1,2`.
+    pub fn path_and_query(&self, client_default: ApiVersion) -> Result<String, Error> {
+        let mut out = format!("{}/{}", self.meta.root, self.version(client_default));
+        out.push_str(&self.path()?);
+        for (i, (name, value)) in self.query.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(name);
+            out.push('=');
+            out.push_str(value);
+        }
+        Ok(out)
+    }
+
+    /// The query parameters, values already encoded.
+    pub fn query_pairs(&self) -> &[(&'static str, String)] {
+        &self.query
+    }
+
+    /// The declared headers, `X-EXTERNAL` first when the endpoint has one.
+    pub fn headers(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
+        let external = self.meta.external.map(|value| ("X-EXTERNAL", value));
+        external.into_iter().chain(
+            self.headers
+                .iter()
+                .map(|(name, value)| (*name, value.as_str())),
+        )
+    }
+
+    /// The JSON body, when the endpoint sends one.
+    pub fn body_bytes(&self) -> Option<&[u8]> {
+        self.body.as_deref()
+    }
+
+    /// How many per-record outcomes Zoho owes for this request, when that is known.
+    pub fn expected_outcomes(&self) -> Option<usize> {
+        self.expected_outcomes
+    }
+
+    /// The scopes the request needs, templates filled from the path values.
+    pub fn scopes(&self) -> Result<Vec<Scope>, Error> {
+        self.meta
+            .scopes
+            .iter()
+            .map(|template| Scope::parse(&self.fill_template(template)))
+            .collect()
+    }
+
+    fn fill_template(&self, template: &str) -> String {
+        let mut filled = template.to_owned();
+        let fields = self.meta.segments.iter().filter_map(|s| match s {
+            Segment::Field(name) => Some(*name),
+            Segment::Literal(_) => None,
+        });
+        for (name, value) in fields.zip(&self.path_values) {
+            filled = filled.replace(&format!("<{name}>"), &value.to_ascii_lowercase());
+        }
+        filled
+    }
+}
+
+fn check_header_value(name: &str, value: &str) -> Result<(), Error> {
+    if value.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0) {
+        return Err(Error::invalid_request(format!(
+            "header `{name}` has a line break or NUL in its value, which is never sent"
+        )));
+    }
+    Ok(())
+}
+
+/// Writes the JSON body straight into bytes, with no intermediate `serde_json::Value`.
+///
+/// Single-record fields go to `data[0]`, a `records` list becomes `data`, envelope keys sit
+/// beside `data`. A body of envelope keys alone is sent as it is.
+pub struct BodyWriter<'a> {
+    parts: &'a mut RequestParts,
+    has_record: bool,
+    record: Vec<u8>,
+    data: Option<Vec<u8>>,
+    envelope: Vec<u8>,
+}
+
+impl BodyWriter<'_> {
+    /// Says the body has a single record `data[0]`, even if every one of its fields is left out.
+    pub fn single_record(&mut self) {
+        self.has_record = true;
+    }
+
+    /// A key of the single record `data[0]`.
+    pub fn record_field<V: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        value: &V,
+    ) -> Result<(), Error> {
+        self.has_record = true;
+        write_entry(&mut self.record, key, value)
+    }
+
+    /// The `data` array: the records of a `#[zoho(records)]` field, or the `batch` range of it.
+    pub fn records<L: RecordList + ?Sized>(
+        &mut self,
+        list: &L,
+        batch: Option<Range<usize>>,
+    ) -> Result<(), Error> {
+        let range = batch.unwrap_or(0..list.len());
+        let mut out = Vec::with_capacity(64 * range.len());
+        list.write_records(range.clone(), &mut out)
+            .map_err(Error::serialize)?;
+        self.data = Some(out);
+        self.parts.expected_outcomes = Some(range.len());
+        Ok(())
+    }
+
+    /// A key beside `data` at the top of the body.
+    pub fn envelope<V: Serialize + ?Sized>(&mut self, key: &str, value: &V) -> Result<(), Error> {
+        write_entry(&mut self.envelope, key, value)
+    }
+
+    /// A `#[zoho(targets)]` list beside `data`: Zoho answers one outcome for each item.
+    pub fn targets<L: RecordList + ?Sized>(
+        &mut self,
+        key: &str,
+        list: &L,
+        batch: Option<Range<usize>>,
+    ) -> Result<(), Error> {
+        let range = batch.unwrap_or(0..list.len());
+        separate(&mut self.envelope);
+        serde_json::to_writer(&mut self.envelope, key).map_err(Error::serialize)?;
+        self.envelope.push(b':');
+        list.write_records(range.clone(), &mut self.envelope)
+            .map_err(Error::serialize)?;
+        self.parts.expected_outcomes = Some(range.len());
+        Ok(())
+    }
+
+    /// Closes the body and stores it in the request parts.
+    pub fn finish(self) {
+        let BodyWriter {
+            parts,
+            has_record,
+            record,
+            data,
+            envelope,
+        } = self;
+        let mut body = Vec::with_capacity(record.len() + envelope.len() + 16);
+        body.push(b'{');
+        let data = match data {
+            Some(list) => Some(list),
+            None if has_record => {
+                parts.expected_outcomes.get_or_insert(1);
+                Some([b"[{".as_slice(), &record, b"}]"].concat())
+            }
+            None => None,
+        };
+        if let Some(list) = data {
+            body.extend_from_slice(b"\"data\":");
+            body.extend_from_slice(&list);
+        }
+        if !envelope.is_empty() {
+            if body.len() > 1 {
+                body.push(b',');
+            }
+            body.extend_from_slice(&envelope);
+        }
+        body.push(b'}');
+        parts.body = Some(body);
+    }
+}
+
+fn separate(out: &mut Vec<u8>) {
+    if !out.is_empty() {
+        out.push(b',');
+    }
+}
+
+fn write_entry<V: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    key: &str,
+    value: &V,
+) -> Result<(), Error> {
+    separate(out);
+    serde_json::to_writer(&mut *out, key).map_err(Error::serialize)?;
+    out.push(b':');
+    serde_json::to_writer(&mut *out, value).map_err(Error::serialize)
+}
+
+/// A value that can fill a `<placeholder>` of an endpoint's path.
+///
+/// Implemented for [`RecordId`], strings and integers. The value is percent-encoded when the
+/// URL is built, so any text is safe here.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a path segment of a Zoho endpoint",
+    label = "this field fills a `<placeholder>` of the path, so its type must implement `PathSegment`",
+    note = "use `zoho_runtime::RecordId`, `String`, `&str` or an integer, or implement `zoho_runtime::PathSegment` for your type"
+)]
+pub trait PathSegment {
+    /// Appends the raw (not yet encoded) value.
+    fn write_segment(&self, out: &mut String);
+}
+
+/// A value that can be a query parameter of an endpoint.
+///
+/// `None` and empty lists are left out of the query; lists are joined with `,` as Zoho expects
+/// for `ids` and `fields`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a query value of a Zoho endpoint",
+    label = "this `#[zoho(query)]` field's type must implement `QueryValue`",
+    note = "use a string, `RecordId`, an integer, a `bool`, a `Vec` of those, or an `Option` of any of them"
+)]
+pub trait QueryValue {
+    /// Appends the value, percent-encoded.
+    fn write_query(&self, out: &mut String);
+
+    /// Whether the parameter is left out.
+    fn is_absent(&self) -> bool {
+        false
+    }
+}
+
+/// A value that can be sent as a request header of an endpoint.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a request header value",
+    label = "this `#[zoho(header = \"…\")]` field's type must implement `HeaderField`",
+    note = "use a string or an integer, or an `Option` of one to send the header only when set"
+)]
+pub trait HeaderField {
+    /// The header's value; `None` leaves the header out.
+    fn header_value(&self) -> Option<String>;
+}
+
+/// A list of records for the `data` array (or of ids for a `targets` list).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a list of records",
+    label = "a `#[zoho(records)]` field becomes the `data` array, so it must be a list",
+    note = "use `Vec<T>`, `[T; N]` or `&[T]` where `T: serde::Serialize`"
+)]
+pub trait RecordList {
+    /// How many items the list holds.
+    fn len(&self) -> usize;
+
+    /// Whether the list is empty.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Writes the items in `range` as a JSON array.
+    fn write_records(
+        &self,
+        range: Range<usize>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error>;
+}
+
+impl<T: Serialize> RecordList for [T] {
+    fn len(&self) -> usize {
+        <[T]>::len(self)
+    }
+
+    fn write_records(
+        &self,
+        range: Range<usize>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        let items = self.get(range).unwrap_or_default();
+        serde_json::to_writer(out, items)
+    }
+}
+
+impl<T: Serialize> RecordList for Vec<T> {
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn write_records(
+        &self,
+        range: Range<usize>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        self.as_slice().write_records(range, out)
+    }
+}
+
+impl<T: Serialize, const N: usize> RecordList for [T; N] {
+    fn len(&self) -> usize {
+        N
+    }
+
+    fn write_records(
+        &self,
+        range: Range<usize>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        self.as_slice().write_records(range, out)
+    }
+}
+
+impl<L: RecordList + ?Sized> RecordList for &L {
+    fn len(&self) -> usize {
+        (**self).len()
+    }
+
+    fn write_records(
+        &self,
+        range: Range<usize>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        (**self).write_records(range, out)
+    }
+}
+
+macro_rules! text_values {
+    ($($ty:ty),*) => {$(
+        impl PathSegment for $ty {
+            fn write_segment(&self, out: &mut String) {
+                out.push_str(self.as_ref());
+            }
+        }
+        impl QueryValue for $ty {
+            fn write_query(&self, out: &mut String) {
+                out.extend(utf8_percent_encode(self.as_ref(), QUERY));
+            }
+        }
+        impl HeaderField for $ty {
+            fn header_value(&self) -> Option<String> {
+                Some(AsRef::<str>::as_ref(self).to_owned())
+            }
+        }
+    )*};
+}
+
+text_values!(str, String, RecordId);
+
+macro_rules! number_values {
+    ($($ty:ty),*) => {$(
+        impl PathSegment for $ty {
+            fn write_segment(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+        impl QueryValue for $ty {
+            fn write_query(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+        impl HeaderField for $ty {
+            fn header_value(&self) -> Option<String> {
+                Some(self.to_string())
+            }
+        }
+    )*};
+}
+
+number_values!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+
+impl QueryValue for bool {
+    fn write_query(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl<T: PathSegment + ?Sized> PathSegment for &T {
+    fn write_segment(&self, out: &mut String) {
+        (**self).write_segment(out);
+    }
+}
+
+impl<T: QueryValue + ?Sized> QueryValue for &T {
+    fn write_query(&self, out: &mut String) {
+        (**self).write_query(out);
+    }
+
+    fn is_absent(&self) -> bool {
+        (**self).is_absent()
+    }
+}
+
+impl<T: QueryValue> QueryValue for Option<T> {
+    fn write_query(&self, out: &mut String) {
+        if let Some(value) = self {
+            value.write_query(out);
+        }
+    }
+
+    fn is_absent(&self) -> bool {
+        self.as_ref().is_none_or(QueryValue::is_absent)
+    }
+}
+
+impl<T: QueryValue> QueryValue for [T] {
+    fn write_query(&self, out: &mut String) {
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_query(out);
+        }
+    }
+
+    fn is_absent(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T: QueryValue> QueryValue for Vec<T> {
+    fn write_query(&self, out: &mut String) {
+        self.as_slice().write_query(out);
+    }
+
+    fn is_absent(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T: HeaderField + ?Sized> HeaderField for &T {
+    fn header_value(&self) -> Option<String> {
+        (**self).header_value()
+    }
+}
+
+impl<T: HeaderField> HeaderField for Option<T> {
+    fn header_value(&self) -> Option<String> {
+        self.as_ref().and_then(HeaderField::header_value)
+    }
+}
+
+/// A field value that may be cleared on purpose.
+///
+/// In Zoho a `null` clears the stored value, so an `Option` field that is `None` is left out of
+/// the body instead. To clear a field, say so: declare it `Option<Nullable<T>>` and send
+/// `Some(Nullable::Null)`.
+///
+/// ```
+/// use zoho_runtime::Nullable;
+/// assert_eq!(serde_json::to_string(&Nullable::<String>::Null).unwrap(), "null");
+/// assert_eq!(serde_json::to_string(&Nullable::Value(3)).unwrap(), "3");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Nullable<T> {
+    /// Sent as `null`: Zoho clears the stored value.
+    Null,
+    /// Sent as the value.
+    Value(T),
+}
+
+impl<T: Serialize> Serialize for Nullable<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Nullable::Null => serializer.serialize_none(),
+            Nullable::Value(value) => value.serialize(serializer),
+        }
+    }
+}
