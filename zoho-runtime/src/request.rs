@@ -587,3 +587,125 @@ impl<T: Serialize> Serialize for Nullable<T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoint::BatchAxis;
+
+    static META: EndpointMeta = EndpointMeta::new(
+        Method::Put,
+        "/<module>/<id>/Campaigns",
+        &[
+            Segment::Field("module"),
+            Segment::Field("id"),
+            Segment::Literal("Campaigns"),
+        ],
+        &["ZohoCRM.modules.<module>.UPDATE"],
+        Some(ApiVersion::V2),
+        "/crm",
+        Some("Leads.External_Lead_ID"),
+        true,
+        Some(BatchAxis::Records),
+    );
+
+    fn parts(module: &str, id: &str) -> Result<RequestParts, Error> {
+        let mut parts = RequestParts::new(&META);
+        parts.path_value("module", module)?;
+        parts.path_value("id", id)?;
+        Ok(parts)
+    }
+
+    #[test]
+    fn path_values_are_encoded_so_they_stay_one_segment() {
+        let parts = parts("Leads", "a/../b?x#y z%é").unwrap();
+        assert_eq!(
+            parts.path_and_query(ApiVersion::V8).unwrap(),
+            "/crm/v2/Leads/a%2F..%2Fb%3Fx%23y%20z%25%C3%A9/Campaigns"
+        );
+    }
+
+    #[test]
+    fn dot_segments_and_empty_values_are_refused() {
+        for bad in ["", ".", ".."] {
+            let err = parts("Leads", bad).unwrap_err();
+            assert!(
+                matches!(err, Error::InvalidRequest { .. }),
+                "{bad:?}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn query_skips_absent_values_and_joins_lists() {
+        let mut parts = parts("Leads", "1").unwrap();
+        parts.query("ids", &vec![RecordId::from("1"), RecordId::from("2")]);
+        parts.query("fields", &Vec::<String>::new());
+        parts.query("page", &None::<u32>);
+        parts.query("per_page", &Some(200u32));
+        parts.query("word", "a&b=c,d");
+        parts.query("approved", &true);
+        assert_eq!(
+            parts.path_and_query(ApiVersion::V8).unwrap(),
+            "/crm/v2/Leads/1/Campaigns?ids=1,2&per_page=200&word=a%26b%3Dc%2Cd&approved=true"
+        );
+    }
+
+    #[test]
+    fn headers_with_line_breaks_are_refused() {
+        let mut parts = parts("Leads", "1").unwrap();
+        parts
+            .header("If-Modified-Since", "2021-05-11T12:52:29+00:00")
+            .unwrap();
+        parts.header("X-Skip", &None::<String>).unwrap();
+        let err = parts.header("X-Evil", "a\r\nAuthorization: x").unwrap_err();
+        assert!(matches!(err, Error::InvalidRequest { .. }));
+        let headers: Vec<_> = parts.headers().collect();
+        assert_eq!(
+            headers,
+            [
+                ("X-EXTERNAL", "Leads.External_Lead_ID"),
+                ("If-Modified-Since", "2021-05-11T12:52:29+00:00")
+            ]
+        );
+    }
+
+    #[test]
+    fn scope_templates_take_the_path_value() {
+        let scopes = parts("Leads", "1").unwrap().scopes().unwrap();
+        assert_eq!(scopes[0].as_str(), "ZohoCRM.modules.leads.UPDATE");
+    }
+
+    #[test]
+    fn body_shapes() {
+        let mut p = parts("Leads", "1").unwrap();
+        let mut body = p.body();
+        body.single_record();
+        body.envelope("over_write", &true).unwrap();
+        body.targets("ids", &vec!["1", "2"], None).unwrap();
+        body.finish();
+        assert_eq!(
+            p.body_bytes().unwrap(),
+            br#"{"data":[{}],"over_write":true,"ids":["1","2"]}"#
+        );
+        assert_eq!(p.expected_outcomes(), Some(2));
+
+        let mut p = parts("Leads", "1").unwrap();
+        let mut body = p.body();
+        body.records(&vec![1, 2, 3, 4], Some(1..3)).unwrap();
+        body.finish();
+        assert_eq!(p.body_bytes().unwrap(), br#"{"data":[2,3]}"#);
+        assert_eq!(p.expected_outcomes(), Some(2));
+
+        let mut p = parts("Leads", "1").unwrap();
+        let mut body = p.body();
+        body.envelope("select_query", "select Last_Name from Leads")
+            .unwrap();
+        body.finish();
+        assert_eq!(
+            p.body_bytes().unwrap(),
+            br#"{"select_query":"select Last_Name from Leads"}"#
+        );
+        assert_eq!(p.expected_outcomes(), None);
+    }
+}

@@ -430,14 +430,24 @@ fn check_count(
     outcomes: Outcomes,
     expected: Option<usize>,
 ) -> Result<Outcomes, Error> {
-    match expected {
-        Some(expected) if expected != outcomes.len() => Err(Error::OutcomeCount {
+    let Some(expected) = expected.filter(|n| *n != outcomes.len()) else {
+        return Ok(outcomes);
+    };
+    // One error for a request of several records is Zoho refusing the request as a whole
+    // (mass update's "No field found"): it applies to every record, so it is a request error.
+    if let [Err(error)] = &outcomes.items[..] {
+        return Err(Error::Api {
             status: raw.status,
-            expected,
-            outcomes,
-        }),
-        _ => Ok(outcomes),
+            code: error.code.clone(),
+            message: error.message.clone(),
+            details: error.details.clone(),
+        });
     }
+    Err(Error::OutcomeCount {
+        status: raw.status,
+        expected,
+        outcomes,
+    })
 }
 
 /// Decodes an answer into a declared response type.
@@ -499,5 +509,269 @@ fn decode_error<T>(raw: &RawResponse, error: &serde_json::Error) -> Error {
         type_name: std::any::type_name::<T>(),
         reason: error.to_string(),
         body_start: raw.body_start(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Json;
+
+    fn raw(status: u16, body: &str) -> RawResponse {
+        RawResponse::new(status, body.as_bytes().to_vec())
+    }
+
+    fn unexpected_reason(result: Result<Outcomes, Error>) -> (u16, String, String) {
+        match result {
+            Err(Error::UnexpectedBody {
+                status,
+                reason,
+                body_start,
+            }) => (status, reason, body_start),
+            other => panic!("expected UnexpectedBody, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn mixed_answer_keeps_order_and_details() {
+        let body = r#"{"data":[
+            {"code":"SUCCESS","details":{"id":"580845000003654076","Modified_By":{"name":"Patricia boyle","id":"554023000000497007"}},"message":"record updated","status":"success"},
+            {"code":"INVALID_DATA","details":{"id":"554023000000497021"},"message":"the id given seems to be invalid","status":"error"}]}"#;
+        let outcomes = decode_outcomes(&raw(207, body), Some(2)).unwrap();
+        assert_eq!(outcomes.status(), 207);
+        let first = outcomes[0].as_ref().unwrap();
+        assert_eq!(first.id().unwrap(), "580845000003654076");
+        assert_eq!(
+            first.details.modified_by().unwrap().id,
+            "554023000000497007"
+        );
+        let second = outcomes[1].as_ref().unwrap_err();
+        assert_eq!(second.code, Code::InvalidData);
+        assert_eq!(second.details.id().unwrap(), "554023000000497021");
+        assert_eq!(outcomes.failures().map(|(i, _)| i).collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn request_level_error_is_err_with_everything() {
+        let body = r#"{"code":"INVALID_TOKEN","details":{},"message":"invalid oauth token","status":"error"}"#;
+        match decode_outcomes(&raw(401, body), Some(1)) {
+            Err(Error::Api {
+                status,
+                code,
+                message,
+                details,
+            }) => {
+                assert_eq!(
+                    (status, code, message.as_str()),
+                    (401, Code::InvalidToken, "invalid oauth token")
+                );
+                assert!(details.is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn status_error_with_200_is_still_an_error() {
+        let body = r#"{"code":"INTERNAL_ERROR","details":{},"message":"boom","status":"error"}"#;
+        let err = decode_outcomes(&raw(200, body), None).unwrap_err();
+        assert_eq!(err.code(), Some(&Code::InternalError));
+        assert_eq!(err.status(), Some(200));
+        let err = decode_json::<Json>(&raw(200, body)).unwrap_err();
+        assert_eq!(err.code(), Some(&Code::InternalError));
+    }
+
+    #[test]
+    fn all_records_failed_with_400_is_ok_per_record() {
+        let body = r#"{"data":[{"code":"MANDATORY_NOT_FOUND","details":{"api_name":"Last_Name"},"message":"required field not found","status":"error"},
+            {"code":"INVALID_DATA","details":{"api_name":"Email","json_path":"$.data[1].Email","expected_data_type":"email"},"message":"invalid data","status":"error"}]}"#;
+        let outcomes = decode_outcomes(&raw(400, body), Some(2)).unwrap();
+        let second = outcomes[1].as_ref().unwrap_err();
+        assert_eq!(second.details.json_path(), Some("$.data[1].Email"));
+        assert_eq!(second.details.expected_data_type(), Some("email"));
+        assert!(!outcomes.all_succeeded());
+    }
+
+    #[test]
+    fn no_content_is_empty_success() {
+        assert!(decode_outcomes(&raw(204, ""), None).unwrap().is_empty());
+        assert_eq!(decode_json::<Option<Json>>(&raw(204, "")).unwrap(), None);
+        assert_eq!(decode_json::<Option<Json>>(&raw(304, "")).unwrap(), None);
+    }
+
+    #[test]
+    fn no_content_for_records_sent_loses_nothing_silently() {
+        match decode_outcomes(&raw(204, ""), Some(3)) {
+            Err(Error::OutcomeCount {
+                expected: 3,
+                outcomes,
+                ..
+            }) => assert!(outcomes.is_empty()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn no_content_for_a_plain_type_says_what_to_declare() {
+        let err = decode_json::<std::collections::HashMap<String, u8>>(&raw(204, "")).unwrap_err();
+        assert!(matches!(err, Error::Decode { status: 204, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn html_page_keeps_status_and_body_start() {
+        let (status, reason, start) = unexpected_reason(decode_outcomes(
+            &raw(502, "<html><body>Bad Gateway</body></html>"),
+            Some(1),
+        ));
+        assert_eq!(status, 502);
+        assert!(reason.contains("not a Zoho answer"), "{reason}");
+        assert!(start.starts_with("<html><body>Bad Gateway"));
+    }
+
+    #[test]
+    fn empty_body_with_200_is_an_error() {
+        let (status, reason, _) = unexpected_reason(decode_outcomes(&raw(200, ""), Some(1)));
+        assert_eq!((status, reason.as_str()), (200, "the body is empty"));
+        assert!(matches!(
+            decode_json::<Json>(&raw(200, "")),
+            Err(Error::UnexpectedBody { .. })
+        ));
+    }
+
+    #[test]
+    fn truncated_body_is_an_error() {
+        let (_, _, start) = unexpected_reason(decode_outcomes(
+            &raw(200, r#"{"data":[{"code":"SUCC"#),
+            Some(1),
+        ));
+        assert_eq!(start, r#"{"data":[{"code":"SUCC"#);
+    }
+
+    #[test]
+    fn non_utf8_body_is_an_error() {
+        let raw = RawResponse::new(200, vec![0xff, 0xfe, b'{', 0x80]);
+        assert!(matches!(
+            decode_outcomes(&raw, None),
+            Err(Error::UnexpectedBody { .. })
+        ));
+        assert!(matches!(
+            decode_json::<Json>(&raw),
+            Err(Error::UnexpectedBody { .. })
+        ));
+    }
+
+    #[test]
+    fn long_body_start_is_cut() {
+        let body = "x".repeat(10_000);
+        let (_, _, start) = unexpected_reason(decode_outcomes(&raw(500, &body), None));
+        assert_eq!(start.chars().count(), BODY_START + 1);
+    }
+
+    #[test]
+    fn fewer_outcomes_than_records_is_an_error_that_keeps_them() {
+        let body = r#"{"data":[{"code":"SUCCESS","details":{"id":"1"},"message":"record added","status":"success"},
+            {"code":"SUCCESS","details":{"id":"2"},"message":"record added","status":"success"}]}"#;
+        match decode_outcomes(&raw(201, body), Some(3)) {
+            Err(Error::OutcomeCount {
+                expected: 3,
+                outcomes,
+                status: 201,
+            }) => assert_eq!(outcomes.len(), 2),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn one_error_for_many_records_is_a_request_error() {
+        let body = r#"{"data":[{"code":"INVALID_DATA","details":{},"message":"No field found","status":"error"}]}"#;
+        let err = decode_outcomes(&raw(200, body), Some(2)).unwrap_err();
+        assert!(
+            matches!(&err, Error::Api { code: Code::InvalidData, message, .. } if message == "No field found")
+        );
+    }
+
+    #[test]
+    fn unknown_code_is_kept() {
+        let body =
+            r#"{"data":[{"code":"BRAND_NEW_CODE","details":{},"message":"new","status":"error"}]}"#;
+        let outcomes = decode_outcomes(&raw(202, body), Some(1)).unwrap();
+        assert_eq!(
+            outcomes[0].as_ref().unwrap_err().code,
+            Code::Other("BRAND_NEW_CODE".into())
+        );
+    }
+
+    #[test]
+    fn codes_are_read_in_any_case_and_both_spellings() {
+        assert_eq!(Code::parse("success"), Code::Success);
+        assert_eq!(Code::parse("Invalid_Data"), Code::InvalidData);
+        assert_eq!(
+            Code::parse("AUTHENTICATION_FAILED"),
+            Code::AuthenticationFailure
+        );
+        assert_eq!(
+            Code::parse("AUTHENTICATION_FAILURE"),
+            Code::AuthenticationFailure
+        );
+        let body = r#"{"data":[{"code":"success","details":{"id":"1"},"message":"ok"}]}"#;
+        assert!(decode_outcomes(&raw(200, body), Some(1))
+            .unwrap()
+            .all_succeeded());
+    }
+
+    #[test]
+    fn ids_stay_exact_as_strings_or_integers() {
+        let body = r#"{"data":[{"code":"SUCCESS","details":{"id":4150868000003384003,"job_id":"554023000000506003"},"message":"ok","status":"success"}]}"#;
+        let outcomes = decode_outcomes(&raw(200, body), Some(1)).unwrap();
+        let success = outcomes[0].as_ref().unwrap();
+        assert_eq!(success.id().unwrap(), "4150868000003384003");
+        assert_eq!(success.details.job_id().unwrap(), "554023000000506003");
+    }
+
+    #[test]
+    fn limit_reads_as_string_or_number() {
+        let body = r#"{"code":"LIMIT_EXCEEDED","details":{"limit":"100","param_name":"data"},"message":"the limit is 100","status":"error"}"#;
+        match decode_outcomes(&raw(400, body), Some(101)) {
+            Err(Error::Api { details, .. }) => {
+                assert_eq!(details.limit(), Some(100));
+                assert_eq!(details.param_name(), Some("data"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn data_that_is_not_a_list_is_an_error() {
+        assert!(matches!(
+            decode_outcomes(&raw(200, r#"{"data":{"code":"SUCCESS"}}"#), None),
+            Err(Error::UnexpectedBody { .. })
+        ));
+        assert!(matches!(
+            decode_outcomes(&raw(200, r#"{"data":[{"message":"no code"}]}"#), None),
+            Err(Error::UnexpectedBody { .. })
+        ));
+        assert!(matches!(
+            decode_outcomes(&raw(200, "[1,2]"), None),
+            Err(Error::UnexpectedBody { .. })
+        ));
+        assert!(matches!(
+            decode_outcomes(&raw(200, "{}"), None),
+            Err(Error::UnexpectedBody { .. })
+        ));
+    }
+
+    #[test]
+    fn json_error_status_without_zoho_shape_is_unexpected() {
+        let err = decode_json::<Json>(&raw(503, r#"{"oops":true}"#)).unwrap_err();
+        assert!(
+            matches!(err, Error::UnexpectedBody { status: 503, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn declared_type_that_does_not_fit_is_a_decode_error() {
+        let err = decode_json::<Vec<u8>>(&raw(200, r#"{"data":[]}"#)).unwrap_err();
+        assert!(matches!(err, Error::Decode { status: 200, .. }), "{err:?}");
     }
 }

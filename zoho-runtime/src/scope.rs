@@ -95,7 +95,9 @@ impl Scope {
                 "expected `<Service>.<family>[.<name>…].<OPERATION>` with no empty part",
             ));
         }
-        let (op, resource) = parts.split_last().expect("at least three parts");
+        let Some((op, resource)) = parts.split_last() else {
+            return Err(Error::invalid_scope(text, "the scope is empty"));
+        };
         let operation = Operation::parse(op).ok_or_else(|| {
             Error::invalid_scope(
                 text,
