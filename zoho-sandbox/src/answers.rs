@@ -1,0 +1,266 @@
+//! Zoho-shaped JSON answers: request-level errors, per-record outcomes and the HTTP status that
+//! a write with several records gets.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+
+/// Zoho's content type, charset included, as its servers send it.
+pub(crate) const JSON_CONTENT_TYPE: &str = "application/json;charset=utf-8";
+
+/// An HTTP answer: a status and an optional JSON body (`None` for `204 No Content`).
+#[derive(Debug, Clone)]
+pub(crate) struct Answer {
+    pub status: StatusCode,
+    pub body: Option<Value>,
+}
+
+impl Answer {
+    /// An answer with a JSON body.
+    pub(crate) fn json(status: StatusCode, body: Value) -> Self {
+        Answer {
+            status,
+            body: Some(body),
+        }
+    }
+
+    /// `204 No Content`: a read that found nothing.
+    pub(crate) fn no_content() -> Self {
+        Answer {
+            status: StatusCode::NO_CONTENT,
+            body: None,
+        }
+    }
+
+    /// `{"data": items}` with `status`.
+    pub(crate) fn data(status: StatusCode, items: Vec<Value>) -> Self {
+        Answer::json(status, json!({ "data": items }))
+    }
+}
+
+impl IntoResponse for Answer {
+    fn into_response(self) -> Response {
+        match self.body {
+            None => self.status.into_response(),
+            Some(body) => {
+                let mut response = (self.status, body.to_string()).into_response();
+                response.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(JSON_CONTENT_TYPE),
+                );
+                response
+            }
+        }
+    }
+}
+
+/// A request-level error: the four keys at the top of the body, no `data`.
+pub(crate) fn error(status: StatusCode, code: &str, message: &str, details: Value) -> Answer {
+    Answer::json(status, error_body(code, message, details))
+}
+
+/// The body of an error, used at the top level and per record alike.
+pub(crate) fn error_body(code: &str, message: &str, details: Value) -> Value {
+    json!({ "code": code, "details": details, "message": message, "status": "error" })
+}
+
+/// A per-record success.
+pub(crate) fn success_body(message: &str, details: Value) -> Value {
+    json!({ "code": "SUCCESS", "details": details, "message": message, "status": "success" })
+}
+
+/// 404: the path matches nothing the API serves.
+pub(crate) fn invalid_url() -> Answer {
+    error(
+        StatusCode::NOT_FOUND,
+        "INVALID_URL_PATTERN",
+        "Please check if the URL trying to access is a correct one",
+        json!({}),
+    )
+}
+
+/// 400: the path exists but not for this method (seeds 002 and 004 `COPY`).
+pub(crate) fn invalid_method() -> Answer {
+    error(
+        StatusCode::BAD_REQUEST,
+        "INVALID_REQUEST_METHOD",
+        "The http request method type is not a valid one",
+        json!({}),
+    )
+}
+
+/// 400: no such module (seed 002, `PUT /crm/v2/Lead/…`).
+pub(crate) fn invalid_module() -> Answer {
+    error(
+        StatusCode::BAD_REQUEST,
+        "INVALID_MODULE",
+        "the module name given seems to be invalid",
+        json!({}),
+    )
+}
+
+/// 401: no credentials at all (seed 004).
+pub(crate) fn authentication_failure() -> Answer {
+    error(
+        StatusCode::UNAUTHORIZED,
+        "AUTHENTICATION_FAILURE",
+        "Authentication failed",
+        json!({}),
+    )
+}
+
+/// 401: a token that is unknown, expired or revoked.
+pub(crate) fn invalid_token() -> Answer {
+    error(
+        StatusCode::UNAUTHORIZED,
+        "INVALID_TOKEN",
+        "invalid oauth token",
+        json!({}),
+    )
+}
+
+/// 401: the token lacks a scope the URL needs (seed 002).
+pub(crate) fn scope_mismatch() -> Answer {
+    error(
+        StatusCode::UNAUTHORIZED,
+        "OAUTH_SCOPE_MISMATCH",
+        "invalid oauth scope to access this URL",
+        json!({}),
+    )
+}
+
+/// 500: the answer of an injected server fault.
+pub(crate) fn internal_error() -> Answer {
+    error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "INTERNAL_ERROR",
+        "Internal Server Error",
+        json!({}),
+    )
+}
+
+/// 429: the concurrency limit or the credit budget is spent.
+pub(crate) fn too_many_requests() -> Answer {
+    error(
+        StatusCode::TOO_MANY_REQUESTS,
+        "TOO_MANY_REQUESTS",
+        "too many requests; the concurrency limit of the organisation is exceeded, try after some time",
+        json!({}),
+    )
+}
+
+/// 400: a body that is not a JSON object (seed 002).
+pub(crate) fn body_not_object() -> Answer {
+    error(
+        StatusCode::BAD_REQUEST,
+        "INVALID_DATA",
+        "body",
+        json!({ "expected_data_type": "jsonobject" }),
+    )
+}
+
+/// 400: more items than one call may carry.
+pub(crate) fn limit_exceeded(limit: usize, param: &str) -> Answer {
+    error(
+        StatusCode::BAD_REQUEST,
+        "LIMIT_EXCEEDED",
+        "limit exceeded",
+        json!({ "limit": limit.to_string(), "param_name": param }),
+    )
+}
+
+/// 400: a query parameter the call needs is absent.
+pub(crate) fn required_param_missing(param: &str) -> Answer {
+    error(
+        StatusCode::BAD_REQUEST,
+        "REQUIRED_PARAM_MISSING",
+        "One of the expected parameter is missing",
+        json!({ "param": param }),
+    )
+}
+
+/// 400: a query parameter has a value the call cannot use.
+pub(crate) fn invalid_param(param: &str) -> Answer {
+    error(
+        StatusCode::BAD_REQUEST,
+        "INVALID_DATA",
+        "invalid data",
+        json!({ "param_name": param }),
+    )
+}
+
+/// 400: the body lacks a key the call needs (`data`, `ids`).
+pub(crate) fn mandatory_body_key(api_name: &str) -> Answer {
+    error(
+        StatusCode::BAD_REQUEST,
+        "MANDATORY_NOT_FOUND",
+        "required field not found",
+        json!({ "api_name": api_name }),
+    )
+}
+
+/// The outcome of one record of a write, with the status the call gets when it is the only one.
+#[derive(Debug, Clone)]
+pub(crate) struct Outcome {
+    pub body: Value,
+    ok: bool,
+    alone: StatusCode,
+}
+
+impl Outcome {
+    /// A success.
+    pub(crate) fn ok(message: &str, details: Value) -> Self {
+        Outcome {
+            body: success_body(message, details),
+            ok: true,
+            alone: StatusCode::OK,
+        }
+    }
+
+    /// A failure answered `202 Accepted` when it is the only record (seed 002).
+    pub(crate) fn err(code: &str, message: &str, details: Value) -> Self {
+        Outcome {
+            body: error_body(code, message, details),
+            ok: false,
+            alone: StatusCode::ACCEPTED,
+        }
+    }
+
+    /// A failure answered `400 Bad Request` even alone (seeds 001 and 003 error tables).
+    pub(crate) fn err_400(code: &str, message: &str, details: Value) -> Self {
+        Outcome {
+            alone: StatusCode::BAD_REQUEST,
+            ..Outcome::err(code, message, details)
+        }
+    }
+
+    /// `INVALID_DATA` for an id that names no record.
+    pub(crate) fn invalid_id(id: &str) -> Self {
+        Outcome::err(
+            "INVALID_DATA",
+            "the id given seems to be invalid",
+            json!({ "id": id }),
+        )
+    }
+
+    /// Whether the record succeeded.
+    pub(crate) fn is_ok(&self) -> bool {
+        self.ok
+    }
+}
+
+/// The answer to a write: every success → `success`; a mix → 207; all failed → the lone
+/// record's own status, or 400 when several records all failed.
+pub(crate) fn write_answer(outcomes: Vec<Outcome>, success: StatusCode) -> Answer {
+    let oks = outcomes.iter().filter(|o| o.ok).count();
+    let status = if oks == outcomes.len() {
+        success
+    } else if oks > 0 {
+        StatusCode::MULTI_STATUS
+    } else if outcomes.len() == 1 {
+        outcomes[0].alone
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Answer::data(status, outcomes.into_iter().map(|o| o.body).collect())
+}

@@ -1,0 +1,290 @@
+//! The records API: list, get, insert, update, delete, upsert and count.
+
+use std::cmp::Ordering;
+
+use axum::http::StatusCode;
+use serde_json::{json, Map, Value};
+
+use crate::answers::{self, write_answer, Answer, Outcome};
+use crate::body::{self, MAX_RECORDS};
+use crate::dispatch::{module_scope, Ctx, Handled};
+use crate::external;
+use crate::paging::{self, Sort};
+use crate::schema::ModuleDef;
+use crate::scope::{Operation, Requirement};
+use crate::store::{render, Record};
+use crate::writes;
+
+/// Field names a `fields` parameter may list at once.
+const MAX_FIELDS: usize = 50;
+
+/// `GET /{module}`: a page of records.
+pub(crate) fn list(ctx: &Ctx<'_>, module: &str) -> Handled {
+    let m = ctx.module(module)?;
+    ctx.require_module(m, Operation::Read)?;
+    let ids = ids_param(ctx)?;
+    let fields = fields_param(ctx, ids.is_none())?;
+    let cursor = paging::cursor(ctx, m.api_name)?;
+    let sort = match &cursor {
+        Some(c) => Sort {
+            by: c.sort_by.clone(),
+            descending: c.descending,
+        },
+        None => sort_param(ctx)?,
+    };
+    let window = paging::window(ctx, cursor.as_ref())?;
+    let rows = {
+        let store = ctx.store();
+        let mut rows: Vec<(u64, &Record)> = store
+            .records(m.api_name)
+            .filter(|(id, _)| ids.as_ref().is_none_or(|ids| ids.contains(id)))
+            .collect();
+        rows.sort_by(|a, b| compare(a, b, &sort));
+        rows.iter()
+            .map(|(id, r)| render(*id, r, fields.as_deref()))
+            .collect()
+    };
+    Ok(paging::answer(ctx, rows, window, &sort, Some(m.api_name)))
+}
+
+/// `ids=1,2,3`: at most 100 ids; ids that are not numbers are skipped.
+fn ids_param(ctx: &Ctx<'_>) -> Result<Option<Vec<u64>>, Answer> {
+    let Some(text) = ctx.param("ids") else {
+        return Ok(None);
+    };
+    let ids = body::comma_list(text);
+    if ids.len() > MAX_RECORDS {
+        return Err(answers::limit_exceeded(MAX_RECORDS, "ids"));
+    }
+    Ok(Some(ids.iter().filter_map(|s| body::parse_id(s)).collect()))
+}
+
+/// `fields=Last_Name,Email`; from v3 on, mandatory when listing a whole module.
+fn fields_param(ctx: &Ctx<'_>, listing_all: bool) -> Result<Option<Vec<String>>, Answer> {
+    match ctx.param("fields") {
+        None if listing_all && ctx.version >= 30 => Err(answers::required_param_missing("fields")),
+        None => Ok(None),
+        Some(text) => {
+            let names = body::comma_list(text);
+            if names.len() > MAX_FIELDS {
+                return Err(answers::limit_exceeded(MAX_FIELDS, "fields"));
+            }
+            Ok(Some(names))
+        }
+    }
+}
+
+/// `sort_by` (`id`, `Created_Time`, `Modified_Time`) and `sort_order` (default `desc`).
+fn sort_param(ctx: &Ctx<'_>) -> Result<Sort, Answer> {
+    let by = ctx.param("sort_by").unwrap_or("id");
+    if !["id", "Created_Time", "Modified_Time"].contains(&by) {
+        return Err(answers::invalid_param("sort_by"));
+    }
+    let descending = match ctx.param("sort_order") {
+        None | Some("desc") => true,
+        Some("asc") => false,
+        Some(_) => return Err(answers::invalid_param("sort_order")),
+    };
+    Ok(Sort {
+        by: by.to_string(),
+        descending,
+    })
+}
+
+fn compare(a: &(u64, &Record), b: &(u64, &Record), sort: &Sort) -> Ordering {
+    let key = |(id, r): &(u64, &Record)| match sort.by.as_str() {
+        "id" => format!("{id:020}"),
+        field => r
+            .fields
+            .get(field)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+    };
+    // Ties fall back to the id so that pages never overlap.
+    let order = key(a).cmp(&key(b)).then(a.0.cmp(&b.0));
+    if sort.descending {
+        order.reverse()
+    } else {
+        order
+    }
+}
+
+/// `GET /{module}/{id}`: one record, `204` when there is none.
+pub(crate) fn get(ctx: &Ctx<'_>, module: &str, id: &str) -> Handled {
+    let m = ctx.module(module)?;
+    ctx.require_module(m, Operation::Read)?;
+    let ext = external::parse(&ctx.req.headers)?;
+    let fields = fields_param(ctx, false)?;
+    let store = ctx.store();
+    let found = ext.resolve(&store, m, id).and_then(|id| {
+        store
+            .get(m.api_name, id)
+            .map(|r| render(id, r, fields.as_deref()))
+    });
+    Ok(match found {
+        Some(record) => Answer::data(StatusCode::OK, vec![record]),
+        None => Answer::no_content(),
+    })
+}
+
+/// `POST /{module}`: inserts up to 100 records; `201` when all were added.
+pub(crate) fn insert(ctx: &Ctx<'_>, module: &str) -> Handled {
+    let m = ctx.module(module)?;
+    ctx.require_module(m, Operation::Create)?;
+    let body = body::object(&ctx.req.body)?;
+    let records = body::data(&body)?;
+    let mut store = ctx.store();
+    let outcomes = records
+        .iter()
+        .map(|r| writes::insert(&mut store, m, r))
+        .collect();
+    Ok(write_answer(outcomes, StatusCode::CREATED))
+}
+
+/// `PUT /{module}` (ids in the records) and `PUT /{module}/{id}`.
+pub(crate) fn update(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Handled {
+    let m = ctx.module(module)?;
+    ctx.require_module(m, Operation::Update)?;
+    let body = body::object(&ctx.req.body)?;
+    let records = body::data(&body)?;
+    let ext = external::parse(&ctx.req.headers)?;
+    let mut store = ctx.store();
+    let mut outcomes = Vec::new();
+    // With the id in the path, only the first record is read, as at Zoho.
+    let records = if path_id.is_some() {
+        &records[..1]
+    } else {
+        &records[..]
+    };
+    for record in records {
+        let Some(given) = record.as_object() else {
+            outcomes.push(writes::mandatory_missing("id"));
+            continue;
+        };
+        let target = match path_id {
+            Some(seg) => ext
+                .resolve(&store, m, seg)
+                .ok_or_else(|| Outcome::invalid_id(seg)),
+            None => record_target(&store, m, &ext, given),
+        };
+        outcomes.push(match target {
+            Ok(id) => writes::update(&mut store, m, id, given),
+            Err(outcome) => outcome,
+        });
+    }
+    Ok(write_answer(outcomes, StatusCode::OK))
+}
+
+/// The record a body record names: by `id`, or by its external field under `X-EXTERNAL`.
+fn record_target(
+    store: &crate::store::Store,
+    m: &'static ModuleDef,
+    ext: &external::External,
+    given: &Map<String, Value>,
+) -> Result<u64, Outcome> {
+    if let Some(field) = ext.field_for(m) {
+        let value = given
+            .get(field.api_name)
+            .ok_or_else(|| writes::mandatory_missing(field.api_name))?;
+        return external::find_by_value(store, m, field, value).ok_or_else(|| {
+            Outcome::err(
+                "INVALID_DATA",
+                "the id given seems to be invalid",
+                json!({ field.api_name: value }),
+            )
+        });
+    }
+    let raw = given
+        .get("id")
+        .ok_or_else(|| writes::mandatory_missing("id"))?;
+    body::id_of(raw)
+        .filter(|id| store.get(m.api_name, *id).is_some())
+        .ok_or_else(|| Outcome::invalid_id(&body::id_text(raw)))
+}
+
+/// `DELETE /{module}?ids=…` and `DELETE /{module}/{id}`.
+pub(crate) fn delete(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Handled {
+    let m = ctx.module(module)?;
+    ctx.require_module(m, Operation::Delete)?;
+    let ids = match path_id {
+        Some(id) => vec![id.to_string()],
+        None => body::comma_list(ctx.param("ids").unwrap_or("")),
+    };
+    if ids.is_empty() {
+        return Err(answers::required_param_missing("ids"));
+    }
+    if ids.len() > MAX_RECORDS {
+        return Err(answers::limit_exceeded(MAX_RECORDS, "ids"));
+    }
+    let ext = external::parse(&ctx.req.headers)?;
+    let mut store = ctx.store();
+    let outcomes = ids
+        .iter()
+        .map(|text| match ext.resolve(&store, m, text) {
+            Some(id) => writes::delete(&mut store, m, id),
+            None => Outcome::invalid_id(text),
+        })
+        .collect();
+    Ok(write_answer(outcomes, StatusCode::OK))
+}
+
+/// `POST /{module}/upsert`: updates the record a duplicate-check field finds, else inserts.
+pub(crate) fn upsert(ctx: &Ctx<'_>, module: &str) -> Handled {
+    let m = ctx.module(module)?;
+    ctx.require(&Requirement::all(vec![
+        module_scope(m, Operation::Create),
+        module_scope(m, Operation::Update),
+    ]))?;
+    let body = body::object(&ctx.req.body)?;
+    let records = body::data(&body)?;
+    let checks = duplicate_check_fields(m, &body);
+    let mut store = ctx.store();
+    let mut outcomes = Vec::new();
+    for record in records {
+        let found = record.as_object().and_then(|given| {
+            checks.iter().find_map(|field| {
+                let value = given.get(field).filter(|v| !v.is_null())?;
+                Some((
+                    field.clone(),
+                    store.find_by(m.api_name, field, value, None)?,
+                ))
+            })
+        });
+        let mut outcome = match (&found, record.as_object()) {
+            (Some((_, id)), Some(given)) => writes::update(&mut store, m, *id, given),
+            _ => writes::insert(&mut store, m, record),
+        };
+        if outcome.is_ok() {
+            let action = if found.is_some() { "update" } else { "insert" };
+            outcome.body["action"] = json!(action);
+            outcome.body["duplicate_field"] = json!(found.map(|(f, _)| f));
+        }
+        outcomes.push(outcome);
+    }
+    Ok(write_answer(outcomes, StatusCode::OK))
+}
+
+/// The fields an upsert matches on: `duplicate_check_fields`, else the module's unique fields.
+fn duplicate_check_fields(m: &ModuleDef, body: &Map<String, Value>) -> Vec<String> {
+    match body.get("duplicate_check_fields").and_then(Value::as_array) {
+        Some(names) => names
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+        None => m
+            .fields()
+            .filter(|f| f.unique)
+            .map(|f| f.api_name.to_string())
+            .collect(),
+    }
+}
+
+/// `GET /{module}/actions/count`.
+pub(crate) fn count(ctx: &Ctx<'_>, module: &str) -> Handled {
+    let m = ctx.module(module)?;
+    ctx.require_module(m, Operation::Read)?;
+    let count = ctx.store().records(m.api_name).count();
+    Ok(Answer::json(StatusCode::OK, json!({ "count": count })))
+}

@@ -1,0 +1,261 @@
+//! Validating and applying the writes of one record: insert, update, delete and a mass-update
+//! change, each answered with Zoho's per-record outcome.
+
+use serde_json::{json, Map, Value};
+
+use crate::answers::Outcome;
+use crate::body;
+use crate::schema::{self, FieldDef, FieldType, ModuleDef};
+use crate::store::{
+    creation_stamp, display_name, modification_stamp, refresh_computed, write_details, Fields,
+    Record, RecordState, Store, PATRICIA_ID,
+};
+use crate::time;
+
+/// Inserts one record of a `data` array.
+pub(crate) fn insert(store: &mut Store, module: &'static ModuleDef, record: &Value) -> Outcome {
+    let Some(given) = record.as_object() else {
+        return not_an_object();
+    };
+    let mut fields = match normalise(store, module, given) {
+        Ok(fields) => fields,
+        Err(outcome) => return outcome,
+    };
+    if let Some(missing) = module
+        .fields()
+        .find(|f| f.mandatory && is_blank(fields.get(f.api_name)))
+    {
+        return mandatory_missing(missing.api_name);
+    }
+    if let Some(duplicate) = duplicate(store, module, &fields, None) {
+        return duplicate;
+    }
+    if !fields.contains_key("Owner") {
+        let owner = owner_of(store, PATRICIA_ID).unwrap_or(Value::Null);
+        fields.insert("Owner".into(), owner);
+    }
+    creation_stamp(&mut fields, &time::now());
+    refresh_computed(module, &mut fields);
+    let id = store.new_id();
+    let details = write_details(id, &fields);
+    let state = RecordState::Normal;
+    store.put(module.api_name, id, Record { fields, state });
+    store.count_write(module.api_name, id);
+    Outcome::ok("record added", details)
+}
+
+/// Updates the record `id` with the fields of one record of a `data` array.
+pub(crate) fn update(
+    store: &mut Store,
+    module: &'static ModuleDef,
+    id: u64,
+    given: &Map<String, Value>,
+) -> Outcome {
+    let Some(existing) = store.get(module.api_name, id) else {
+        return Outcome::invalid_id(&id.to_string());
+    };
+    if let Some(refusal) = refusal(existing.state, id) {
+        return refusal;
+    }
+    let fields = match normalise(store, module, given) {
+        Ok(fields) => fields,
+        Err(outcome) => return outcome,
+    };
+    if let Some(cleared) = module.fields().find(|f| {
+        f.mandatory && fields.contains_key(f.api_name) && is_blank(fields.get(f.api_name))
+    }) {
+        return mandatory_missing(cleared.api_name);
+    }
+    if let Some(duplicate) = duplicate(store, module, &fields, Some(id)) {
+        return duplicate;
+    }
+    apply(store, module, id, fields)
+}
+
+/// Merges already validated fields into a record and counts the write.
+pub(crate) fn apply(
+    store: &mut Store,
+    module: &'static ModuleDef,
+    id: u64,
+    fields: Fields,
+) -> Outcome {
+    let Some(record) = store.get_mut(module.api_name, id) else {
+        return Outcome::invalid_id(&id.to_string());
+    };
+    record.fields.extend(fields);
+    modification_stamp(&mut record.fields);
+    refresh_computed(module, &mut record.fields);
+    let details = write_details(id, &record.fields);
+    store.count_write(module.api_name, id);
+    Outcome::ok("record updated", details)
+}
+
+/// Deletes the record `id`.
+pub(crate) fn delete(store: &mut Store, module: &'static ModuleDef, id: u64) -> Outcome {
+    let Some(existing) = store.get(module.api_name, id) else {
+        return Outcome::invalid_id(&id.to_string());
+    };
+    if let Some(refusal) = refusal(existing.state, id) {
+        return refusal;
+    }
+    store.remove(module.api_name, id);
+    store.count_write(module.api_name, id);
+    Outcome::ok("record deleted", json!({ "id": id.to_string() }))
+}
+
+/// Why a record in this state refuses writes, worded as seeds 002 and 004 record it.
+pub(crate) fn refusal(state: RecordState, id: u64) -> Option<Outcome> {
+    let message = "cannot update record that is not approved yet";
+    match state {
+        RecordState::Normal => None,
+        RecordState::NotApproved => Some(Outcome::err(
+            "NOT_APPROVED",
+            message,
+            json!({ "id": id.to_string() }),
+        )),
+        RecordState::Locked => Some(Outcome::err(
+            "RECORD_LOCKED",
+            message,
+            json!({ "action": "zia_vision_processing", "id": id.to_string() }),
+        )),
+    }
+}
+
+/// `MANDATORY_NOT_FOUND` for a missing field (seed 002 names `id` this way).
+pub(crate) fn mandatory_missing(api_name: &str) -> Outcome {
+    Outcome::err(
+        "MANDATORY_NOT_FOUND",
+        "required field not found",
+        json!({ "api_name": api_name }),
+    )
+}
+
+fn not_an_object() -> Outcome {
+    Outcome::err(
+        "INVALID_DATA",
+        "invalid data",
+        json!({ "expected_data_type": "jsonobject" }),
+    )
+}
+
+fn is_blank(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Checks and normalises the writable fields of a record body.
+///
+/// System fields (`id`, times, authors, `$…`) are ignored as Zoho ignores them; fields the
+/// module does not declare are kept as given, as custom fields would be.
+pub(crate) fn normalise(
+    store: &Store,
+    module: &ModuleDef,
+    given: &Map<String, Value>,
+) -> Result<Fields, Outcome> {
+    let mut out = Fields::new();
+    for (name, value) in given {
+        if name == "id" || name.starts_with('$') {
+            continue;
+        }
+        match module.field(name) {
+            Some(def) if def.read_only => {}
+            Some(def) => {
+                out.insert(name.clone(), checked(store, def, value)?);
+            }
+            None => {
+                out.insert(name.clone(), value.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One field's value, checked against its type and put in the stored form.
+pub(crate) fn checked(store: &Store, def: &FieldDef, value: &Value) -> Result<Value, Outcome> {
+    if value.is_null() {
+        return Ok(Value::Null);
+    }
+    let ok = match def.kind {
+        FieldType::Integer => value.is_i64() || value.is_u64(),
+        FieldType::Double | FieldType::Currency => value.is_number(),
+        FieldType::Boolean => value.is_boolean(),
+        FieldType::Date => value.as_str().is_some_and(is_date),
+        FieldType::Lookup(target) => return lookup(store, def, target, value),
+        FieldType::OwnerLookup => {
+            let id = lookup_id(value).unwrap_or_default();
+            return owner_of(store, &id).ok_or_else(|| wrong_type(def));
+        }
+        // Numbers are accepted in text fields and stored as text, as Zoho does.
+        _ => value.is_string() || value.is_number(),
+    };
+    match value {
+        _ if !ok => Err(wrong_type(def)),
+        Value::Number(n) if def.kind.json_type() == "string" => Ok(json!(n.to_string())),
+        _ => Ok(value.clone()),
+    }
+}
+
+fn wrong_type(def: &FieldDef) -> Outcome {
+    Outcome::err(
+        "INVALID_DATA",
+        "invalid data",
+        json!({ "expected_data_type": def.kind.name(), "api_name": def.api_name }),
+    )
+}
+
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// A lookup is written `{"id": …}` or as the bare id; it is stored as `{name, id}`.
+fn lookup(store: &Store, def: &FieldDef, target: &str, value: &Value) -> Result<Value, Outcome> {
+    let target_def = schema::module(target).ok_or_else(|| wrong_type(def))?;
+    let id = lookup_id(value)
+        .as_deref()
+        .and_then(body::parse_id)
+        .filter(|id| store.get(target, *id).is_some())
+        .ok_or_else(|| wrong_type(def))?;
+    let fields = &store.get(target, id).ok_or_else(|| wrong_type(def))?.fields;
+    Ok(json!({ "name": display_name(target_def, fields), "id": id.to_string() }))
+}
+
+fn lookup_id(value: &Value) -> Option<String> {
+    let id = match value {
+        Value::Object(map) => map.get("id")?,
+        other => other,
+    };
+    body::id_of(id).map(|id| id.to_string())
+}
+
+/// A user as an owner field: `{name, id, email}`.
+pub(crate) fn owner_of(store: &Store, id: &str) -> Option<Value> {
+    let user = store.user(id)?;
+    Some(json!({ "name": user["full_name"], "id": user["id"], "email": user["email"] }))
+}
+
+/// `DUPLICATE_DATA` when a unique field's value is held by another record (seed 002).
+pub(crate) fn duplicate(
+    store: &Store,
+    module: &ModuleDef,
+    fields: &Fields,
+    this: Option<u64>,
+) -> Option<Outcome> {
+    module.fields().filter(|f| f.unique).find_map(|f| {
+        let value = fields.get(f.api_name).filter(|v| !is_blank(Some(v)))?;
+        let other = store.find_by(module.api_name, f.api_name, value, this)?;
+        Some(Outcome::err(
+            "DUPLICATE_DATA",
+            "duplicate data",
+            json!({ "api_name": f.api_name, "id": other.to_string() }),
+        ))
+    })
+}
