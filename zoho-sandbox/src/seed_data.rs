@@ -222,7 +222,7 @@ fn add_seed_deals_and_contacts(store: &mut Store) {
             json!({ "First_Name": "External", "Last_Name": format!("Contact {n}"),
                     "Email": format!("extcontact{n}@zylker.com"), "External_Contact_ID": format!("extcontact{n}") }),
         );
-        // extdeal3 gets the id of ZOHO-API.md's "relation added" sample.
+        // extdeal3 gets the id Zoho's documented "relation added" sample shows.
         let deal_id = 111_111_000_000_094_022 + 2 * n;
         put_record(
             store,
