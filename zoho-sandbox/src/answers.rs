@@ -32,6 +32,14 @@ impl Answer {
         }
     }
 
+    /// `304 Not Modified`: nothing changed since `If-Modified-Since`.
+    pub(crate) fn not_modified() -> Self {
+        Answer {
+            status: StatusCode::NOT_MODIFIED,
+            body: None,
+        }
+    }
+
     /// `{"data": items}` with `status`.
     pub(crate) fn data(status: StatusCode, items: Vec<Value>) -> Self {
         Answer::json(status, json!({ "data": items }))

@@ -13,7 +13,7 @@ use crate::paging::{self, Sort};
 use crate::schema::ModuleDef;
 use crate::scope::{Operation, Requirement};
 use crate::store::{render, Record};
-use crate::writes;
+use crate::{time, writes};
 
 /// Field names a `fields` parameter may list at once.
 const MAX_FIELDS: usize = 50;
@@ -33,18 +33,45 @@ pub(crate) fn list(ctx: &Ctx<'_>, module: &str) -> Handled {
         None => sort_param(ctx)?,
     };
     let window = paging::window(ctx, cursor.as_ref())?;
-    let rows = {
+    let since = modified_since(ctx)?;
+    let rows: Vec<Value> = {
         let store = ctx.store();
         let mut rows: Vec<(u64, &Record)> = store
             .records(m.api_name)
             .filter(|(id, _)| ids.as_ref().is_none_or(|ids| ids.contains(id)))
+            .filter(|(_, r)| since.is_none_or(|since| modified_after(r, since)))
             .collect();
         rows.sort_by(|a, b| compare(a, b, &sort));
         rows.iter()
             .map(|(id, r)| render(*id, r, fields.as_deref()))
             .collect()
     };
+    if since.is_some() && rows.is_empty() {
+        return Ok(Answer::not_modified());
+    }
     Ok(paging::answer(ctx, rows, window, &sort, Some(m.api_name)))
+}
+
+/// The `If-Modified-Since` header as seconds since the epoch.
+fn modified_since(ctx: &Ctx<'_>) -> Result<Option<i64>, Answer> {
+    let Some(value) = ctx.req.headers.get("if-modified-since") else {
+        return Ok(None);
+    };
+    let invalid = || {
+        answers::error(
+            StatusCode::BAD_REQUEST,
+            "INVALID_DATA",
+            "invalid data",
+            json!({ "header_name": "If-Modified-Since" }),
+        )
+    };
+    let text = value.to_str().map_err(|_| invalid())?;
+    time::parse(text).map(Some).ok_or_else(invalid)
+}
+
+fn modified_after(record: &Record, since: i64) -> bool {
+    let modified = record.fields.get("Modified_Time").and_then(Value::as_str);
+    modified.and_then(time::parse).is_some_and(|t| t > since)
 }
 
 /// `ids=1,2,3`: at most 100 ids; ids that are not numbers are skipped.

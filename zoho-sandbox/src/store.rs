@@ -103,7 +103,7 @@ impl Store {
             contact_roles: Vec::new(),
             jobs: HashMap::new(),
             cursors: HashMap::new(),
-            rng: Prng::new(seed ^ 0x5eed_0f_1d5),
+            rng: Prng::new(seed ^ 0x0005_eed0_f1d5),
             // 19 digits, above every id of the seeds.
             next_id: 5_725_767_000_000_100_000,
         }
@@ -274,7 +274,8 @@ pub(crate) fn write_details(id: u64, fields: &Fields) -> Value {
     })
 }
 
-/// A record as the API shows it: its fields, its id as a string, and Zoho's `$` flags.
+/// A record as the API shows it: its fields (or only those asked for), its id as a string, and,
+/// for whole records, Zoho's `$` flags.
 pub(crate) fn render(id: u64, record: &Record, only: Option<&[String]>) -> Value {
     let mut out = Map::new();
     match only {
@@ -284,18 +285,17 @@ pub(crate) fn render(id: u64, record: &Record, only: Option<&[String]>) -> Value
                 out.insert(name.clone(), value);
             }
         }
-        None => out.extend(record.fields.clone()),
+        None => {
+            out.extend(record.fields.clone());
+            let flags = [
+                ("$approved", record.state != RecordState::NotApproved),
+                ("$editable", true),
+                ("$locked_for_me", record.state == RecordState::Locked),
+            ];
+            out.extend(flags.map(|(k, v)| (k.to_string(), json!(v))));
+        }
     }
     out.insert("id".into(), json!(id.to_string()));
-    out.insert(
-        "$approved".into(),
-        json!(record.state != RecordState::NotApproved),
-    );
-    out.insert("$editable".into(), json!(true));
-    out.insert(
-        "$locked_for_me".into(),
-        json!(record.state == RecordState::Locked),
-    );
     Value::Object(out)
 }
 

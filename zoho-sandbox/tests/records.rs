@@ -465,3 +465,24 @@ async fn generated_data_is_the_same_for_the_same_seed() {
         .unwrap();
     assert_ne!(a.records("Deals"), c.records("Deals"));
 }
+
+#[tokio::test]
+async fn if_modified_since_lists_only_later_changes_or_answers_304() {
+    let sandbox = common::seeds_only().await;
+    let since = |value: &'static str| {
+        call(&sandbox, "GET", "/crm/v2/Leads").header("If-Modified-Since", value)
+    };
+    let reply = since("2022-01-01T05:30:00+05:30").send().await;
+    assert_eq!((reply.status, reply.text.as_str()), (304, ""));
+    call(&sandbox, "PUT", "/crm/v2/Leads/738964000002131001")
+        .json(json!({"data":[{"City":"Oslo"}]}))
+        .send()
+        .await;
+    let reply = since("2022-01-01T05:30:00+05:30").send().await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.body()["data"].as_array().unwrap().len(), 1);
+    assert_eq!(reply.body()["data"][0]["id"], "738964000002131001");
+    let all = since("2021-01-01T00:00:00Z").send().await;
+    assert_eq!(all.body()["info"]["count"], 6);
+    assert_eq!(since("last week").send().await.status, 400);
+}
