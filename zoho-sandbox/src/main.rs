@@ -69,6 +69,13 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    print_banner(&sandbox);
+    std::future::pending::<()>().await;
+    ExitCode::SUCCESS
+}
+
+/// The URL and credentials a person needs to point a client at the sandbox.
+fn print_banner(sandbox: &Sandbox) {
     let client = sandbox.oauth_client(ALL_SCOPES);
     println!("Zoho CRM sandbox listening on {}", sandbox.base_url());
     println!(
@@ -82,6 +89,4 @@ async fn main() -> ExitCode {
     println!("client_secret: {}", client.client_secret);
     println!("refresh_token: {}", client.refresh_token);
     println!("scopes:        {}", ALL_SCOPES.join(","));
-    std::future::pending::<()>().await;
-    ExitCode::SUCCESS
 }

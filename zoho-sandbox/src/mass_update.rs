@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use crate::answers::{self, Answer, Outcome};
 use crate::body;
 use crate::dispatch::{Ctx, Handled};
-use crate::schema::ModuleDef;
+use crate::schema::{FieldDef, ModuleDef};
 use crate::scope::{Operation, Requirement, Scope};
 use crate::store::{Fields, Job, Store};
 use crate::writes;
@@ -72,16 +72,7 @@ fn change(
         .ok_or_else(|| Outcome::err("INVALID_DATA", "No field found", json!({})))?;
     let mut fields = Fields::new();
     for (name, value) in given {
-        let def = m
-            .field(name)
-            .filter(|f| !f.read_only && !f.unique)
-            .ok_or_else(|| {
-                Outcome::err(
-                    "INVALID_DATA",
-                    "This field cannot be updated in the Mass Update",
-                    json!({ "api_name": name }),
-                )
-            })?;
+        let def = settable(m, name)?;
         fields.insert(name.clone(), writes::checked(store, def, value)?);
     }
     if fields.len() > m.mass_update_fields {
@@ -92,6 +83,19 @@ fn change(
         ));
     }
     Ok(fields)
+}
+
+/// A field mass update may set: declared, not set by the system, not unique.
+fn settable(m: &ModuleDef, name: &str) -> Result<&'static FieldDef, Outcome> {
+    m.field(name)
+        .filter(|f| !f.read_only && !f.unique)
+        .ok_or_else(|| {
+            Outcome::err(
+                "INVALID_DATA",
+                "This field cannot be updated in the Mass Update",
+                json!({ "api_name": name }),
+            )
+        })
 }
 
 /// The change as it applies to one record: with `over_write` false, lists are appended to.

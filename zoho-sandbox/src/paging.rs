@@ -33,14 +33,7 @@ pub(crate) struct Sort {
 
 /// Reads `per_page` and `page` (or starts at a cursor's offset).
 pub(crate) fn window(ctx: &Ctx<'_>, cursor: Option<&Cursor>) -> Result<Window, Answer> {
-    let per_page = match ctx.param("per_page") {
-        None => MAX_PER_PAGE,
-        Some(text) => text
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=MAX_PER_PAGE).contains(n))
-            .ok_or_else(|| answers::invalid_param("per_page"))?,
-    };
+    let per_page = per_page(ctx)?;
     if let Some(cursor) = cursor {
         return Ok(Window {
             offset: cursor.offset,
@@ -65,6 +58,18 @@ pub(crate) fn window(ctx: &Ctx<'_>, cursor: Option<&Cursor>) -> Result<Window, A
         ));
     }
     Ok(Window { offset, per_page })
+}
+
+/// `per_page`: 1 to 200, default 200.
+fn per_page(ctx: &Ctx<'_>) -> Result<usize, Answer> {
+    match ctx.param("per_page") {
+        None => Ok(MAX_PER_PAGE),
+        Some(text) => text
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=MAX_PER_PAGE).contains(n))
+            .ok_or_else(|| answers::invalid_param("per_page")),
+    }
 }
 
 /// The cursor a `page_token` names, or the error for a token that is unknown or expired.

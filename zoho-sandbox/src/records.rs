@@ -269,15 +269,7 @@ pub(crate) fn upsert(ctx: &Ctx<'_>, module: &str) -> Handled {
     let mut store = ctx.store();
     let mut outcomes = Vec::new();
     for record in records {
-        let found = record.as_object().and_then(|given| {
-            checks.iter().find_map(|field| {
-                let value = given.get(field).filter(|v| !v.is_null())?;
-                Some((
-                    field.clone(),
-                    store.find_by(m.api_name, field, value, None)?,
-                ))
-            })
-        });
+        let found = existing(&store, m, &checks, record);
         let mut outcome = match (&found, record.as_object()) {
             (Some((_, id)), Some(given)) => writes::update(&mut store, m, *id, given),
             _ => writes::insert(&mut store, m, record),
@@ -290,6 +282,23 @@ pub(crate) fn upsert(ctx: &Ctx<'_>, module: &str) -> Handled {
         outcomes.push(outcome);
     }
     Ok(write_answer(outcomes, StatusCode::OK))
+}
+
+/// The record an upsert updates: the first duplicate-check field whose value another record holds.
+fn existing(
+    store: &crate::store::Store,
+    m: &ModuleDef,
+    checks: &[String],
+    record: &Value,
+) -> Option<(String, u64)> {
+    let given = record.as_object()?;
+    checks.iter().find_map(|field| {
+        let value = given.get(field).filter(|v| !v.is_null())?;
+        Some((
+            field.clone(),
+            store.find_by(m.api_name, field, value, None)?,
+        ))
+    })
 }
 
 /// The fields an upsert matches on: `duplicate_check_fields`, else the module's unique fields.

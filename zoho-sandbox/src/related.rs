@@ -287,16 +287,22 @@ fn relation_data(
         .filter(|(k, _)| k.as_str() != "id" && Some(k.as_str()) != ext_field)
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    if !carries_role(ends) {
-        return Ok(data);
+    if carries_role(ends) {
+        check_role(store, ends, &mut data)?;
     }
+    Ok(data)
+}
+
+/// A contact role is mandatory on `Contact_Roles` (seed 001) and optional on `Contacts/Deals`
+/// (seed 000); when given it must name a role, and is kept by id.
+fn check_role(store: &Store, ends: &Ends, data: &mut Fields) -> Result<(), Outcome> {
     match data.get("Contact_Role") {
         None | Some(Value::Null) if is_contact_roles(ends) => Err(Outcome::err_400(
             "MANDATORY_NOT_FOUND",
             "required field not found",
             json!({ "api_name": "Contact_Role" }),
         )),
-        None | Some(Value::Null) => Ok(data),
+        None | Some(Value::Null) => Ok(()),
         Some(value) => {
             let role = role_id(store, value).ok_or_else(|| {
                 Outcome::err_400(
@@ -306,7 +312,7 @@ fn relation_data(
                 )
             })?;
             data.insert("Contact_Role".into(), json!(role.to_string()));
-            Ok(data)
+            Ok(())
         }
     }
 }
@@ -330,16 +336,8 @@ fn role_id(store: &Store, value: &Value) -> Option<u64> {
     }
 }
 
-/// `DELETE /{module}/{id}/{related_list}?ids=…` and `…/{related_id}`: "relation removed".
-pub(crate) fn delete(
-    ctx: &Ctx<'_>,
-    module: &str,
-    id: &str,
-    list: &str,
-    rid: Option<&str>,
-) -> Handled {
-    let ends = writable(ctx, module, list, true)?;
-    let ext = external::parse(&ctx.req.headers)?;
+/// The related ids of a delete: the path's one, or `ids=` (at most 100).
+fn ids_to_unlink(ctx: &Ctx<'_>, rid: Option<&str>) -> Result<Vec<String>, Answer> {
     let ids = match rid {
         Some(rid) => vec![rid.to_string()],
         None => body::comma_list(ctx.param("ids").unwrap_or("")),
@@ -350,6 +348,20 @@ pub(crate) fn delete(
     if ids.len() > body::MAX_RECORDS {
         return Err(answers::limit_exceeded(body::MAX_RECORDS, "ids"));
     }
+    Ok(ids)
+}
+
+/// `DELETE /{module}/{id}/{related_list}?ids=…` and `…/{related_id}`: "relation removed".
+pub(crate) fn delete(
+    ctx: &Ctx<'_>,
+    module: &str,
+    id: &str,
+    list: &str,
+    rid: Option<&str>,
+) -> Handled {
+    let ends = writable(ctx, module, list, true)?;
+    let ext = external::parse(&ctx.req.headers)?;
+    let ids = ids_to_unlink(ctx, rid)?;
     let mut store = ctx.store();
     let parent = ext
         .resolve(&store, ends.module, id)
