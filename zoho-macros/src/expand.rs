@@ -247,36 +247,42 @@ fn body_field(field: &Field) -> TokenStream {
 /// names its targets by `ids` or by `cvid`).
 fn optional_list(field: &Field, method: TokenStream, key: Option<&String>) -> TokenStream {
     let ident = field.ident;
-    let key = key.map(|key| quote!(#key,));
-    let batch = quote!(::core::clone::Clone::clone(&__batch));
+    let ty = field.option_inner().unwrap_or(field.ty);
+    let span = ty.span();
+    let key = key.map(|key| quote_spanned!(span=> #key,));
+    let batch = quote_spanned!(span=> ::core::clone::Clone::clone(&__batch));
+    // The same check as `batch_len`'s, so rustc reports a non-list type once, at the field.
+    let check = quote_spanned! {span=>
+        let _ = <#ty as ::zoho_runtime::__private::RecordList>::len;
+    };
     match field.option_inner() {
-        Some(inner) => quote_spanned! {inner.span()=>
+        Some(inner) => quote_spanned! {span=>
+            #check
             if let ::core::option::Option::Some(__list) = &self.#ident {
-                __body.#method::<#inner>(#key __list, #batch)?;
+                ::zoho_runtime::__private::BodyWriter::#method::<#inner>(&mut __body, #key __list, #batch)?;
             }
         },
-        None => {
-            let ty = field.ty;
-            quote_spanned! {ty.span()=>
-                __body.#method::<#ty>(#key &self.#ident, #batch)?;
-            }
-        }
+        None => quote_spanned! {span=>
+            #check
+            ::zoho_runtime::__private::BodyWriter::#method::<#ty>(&mut __body, #key &self.#ident, #batch)?;
+        },
     }
 }
 
 /// `None` is left out: in Zoho a `null` clears the stored value.
 fn optional_write(field: &Field, key: &str, method: syn::Ident) -> TokenStream {
     let ident = field.ident;
+    let writer = quote!(::zoho_runtime::__private::BodyWriter);
     match field.option_inner() {
         Some(inner) => quote_spanned! {inner.span()=>
             if let ::core::option::Option::Some(__value) = &self.#ident {
-                __body.#method::<#inner>(#key, __value)?;
+                #writer::#method::<#inner>(&mut __body, #key, __value)?;
             }
         },
         None => {
             let ty = field.ty;
             quote_spanned! {ty.span()=>
-                __body.#method::<#ty>(#key, &self.#ident)?;
+                #writer::#method::<#ty>(&mut __body, #key, &self.#ident)?;
             }
         }
     }

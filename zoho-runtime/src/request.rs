@@ -368,8 +368,8 @@ pub trait HeaderField {
 /// A list of records for the `data` array (or of ids for a `targets` list).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a list of records",
-    label = "a `#[zoho(records)]` field becomes the `data` array, so it must be a list",
-    note = "use `Vec<T>`, `[T; N]` or `&[T]` where `T: serde::Serialize`"
+    label = "a `#[zoho(records)]` or `#[zoho(targets)]` field is sent as a JSON array, so its type must be a list",
+    note = "use `Vec<T>`, `[T; N]` or `&[T]` where `T: serde::Serialize`, or an `Option` of one of those"
 )]
 pub trait RecordList {
     /// How many items the list holds.
