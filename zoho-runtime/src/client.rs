@@ -8,9 +8,12 @@ use reqwest::header::{HeaderMap, CONTENT_TYPE, RETRY_AFTER};
 use tracing::Instrument;
 
 use crate::auth::{AccessToken, StaticToken, TokenProvider};
-use crate::endpoint::Endpoint;
+use crate::code::Code;
+use crate::endpoint::{Endpoint, EndpointMeta};
+use crate::limit::{ConcurrencyLimit, Edition};
 use crate::request::RequestParts;
-use crate::response::RawResponse;
+use crate::response::{decode_json, RawResponse};
+use crate::retry::{repeatable, RetryPolicy, Transient};
 use crate::scope::ScopeSet;
 use crate::types::{ApiVersion, Method, Secret};
 use crate::Error;
@@ -20,6 +23,10 @@ pub const DEFAULT_MAX_BODY: usize = 32 * 1024 * 1024;
 
 /// The default time a request may take, answer included.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The calls a client has in flight at most unless told otherwise: Zoho's lowest limit (the
+/// Free edition's), so a client never trips the limit on its own.
+pub const DEFAULT_MAX_CONCURRENT: usize = 5;
 
 /// Zoho's data centers, each with its API and accounts (OAuth) domains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -135,6 +142,8 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     max_body: usize,
     granted: Option<ScopeSet>,
+    max_concurrent: usize,
+    retry: RetryPolicy,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -143,6 +152,8 @@ impl fmt::Debug for ClientBuilder {
             .field("api_domain", &self.api_domain.as_ref().ok())
             .field("version", &self.version)
             .field("timeout", &self.timeout)
+            .field("max_concurrent", &self.max_concurrent)
+            .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
 }
@@ -157,6 +168,8 @@ impl ClientBuilder {
             connect_timeout: Duration::from_secs(10),
             max_body: DEFAULT_MAX_BODY,
             granted: None,
+            max_concurrent: DEFAULT_MAX_CONCURRENT,
+            retry: RetryPolicy::default(),
         }
     }
 
@@ -215,11 +228,34 @@ impl ClientBuilder {
         self
     }
 
+    /// Keeps at most as many calls in flight as the organisation's edition allows (the
+    /// default is [`DEFAULT_MAX_CONCURRENT`], the Free edition's 5). Clones of the client share
+    /// the limit.
+    pub fn edition(self, edition: Edition) -> Self {
+        self.max_concurrent(edition.max_concurrent())
+    }
+
+    /// Keeps at most `max` calls in flight (at least 1): use less than the edition's limit when
+    /// other programs call the same organisation.
+    pub fn max_concurrent(mut self, max: usize) -> Self {
+        self.max_concurrent = max;
+        self
+    }
+
+    /// How failed calls are retried (default: [`RetryPolicy::default`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let tokens = self.tokens.ok_or_else(|| {
             Error::config("no access token: call `access_token` or `token_provider` on the builder")
         })?;
+        if self.max_concurrent == 0 {
+            return Err(Error::config("`max_concurrent` must be at least 1"));
+        }
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
@@ -234,6 +270,8 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 max_body: self.max_body,
                 granted: self.granted,
+                limit: ConcurrencyLimit::new(self.max_concurrent),
+                retry: self.retry,
             }),
         })
     }
@@ -247,11 +285,18 @@ struct Inner {
     timeout: Duration,
     max_body: usize,
     granted: Option<ScopeSet>,
+    limit: ConcurrencyLimit,
+    retry: RetryPolicy,
 }
 
 /// A Zoho CRM client: cheap to clone, shared across tasks, `Send + Sync`.
 ///
-/// Clones share the connection pool and the token provider.
+/// Clones share the connection pool, the token provider and the limit on calls in flight.
+///
+/// A call is sent with a valid token (refreshed once if Zoho answers `401 INVALID_TOKEN`),
+/// within the client's concurrency limit, and retried as its [`RetryPolicy`] says when that is
+/// safe. Each attempt is a `zoho.request` tracing span with the method, the path template, the
+/// attempt, the status, Zoho's code and the duration; no span or event carries a secret.
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
@@ -263,6 +308,7 @@ impl fmt::Debug for Client {
             .field("api_domain", &self.inner.api_domain)
             .field("version", &self.inner.version)
             .field("timeout", &self.inner.timeout)
+            .field("max_concurrent", &self.inner.limit.max())
             .finish_non_exhaustive()
     }
 }
@@ -346,8 +392,32 @@ impl Client {
         self.inner.version
     }
 
-    /// Sends a call and decodes the answer.
+    /// The most calls this client (and its clones) has in flight at once.
+    pub fn max_concurrent(&self) -> usize {
+        self.inner.limit.max()
+    }
+
+    /// How failed calls are retried.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
+    /// Sends a call and decodes the answer, retrying as the client's [`RetryPolicy`] allows.
+    ///
+    /// A call carrying more records than Zoho takes at once (100, or 500 ids for a mass
+    /// update) is refused before sending: [`Client::send_all`] splits it into batches.
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Response, Error> {
+        if let (Some(axis), Some(len)) = (E::META.batch, endpoint.batch_len()) {
+            if len > axis.limit() {
+                return Err(Error::invalid_request(format!(
+                    "{len} items in one call of `{} {}`, where Zoho takes at most {}; \
+                     `Client::send_all` splits them into batches",
+                    E::META.method,
+                    E::META.path,
+                    axis.limit()
+                )));
+            }
+        }
         let parts = endpoint.request_parts()?;
         let raw = self.execute_parts(&parts).await?;
         E::decode(&raw, parts.expected_outcomes())
@@ -388,7 +458,7 @@ impl Client {
         })
     }
 
-    fn check_scopes(&self, parts: &RequestParts) -> Result<(), Error> {
+    pub(crate) fn check_scopes(&self, parts: &RequestParts) -> Result<(), Error> {
         let Some(granted) = &self.inner.granted else {
             return Ok(());
         };
@@ -403,27 +473,111 @@ impl Client {
         }
     }
 
-    /// Sends rendered parts and returns the raw answer.
+    /// Sends rendered parts and returns the raw answer: the whole call, with its token refresh
+    /// and its retries, each attempt within the concurrency limit.
     pub async fn execute_parts(&self, parts: &RequestParts) -> Result<RawResponse, Error> {
-        let prepared = self.prepare_parts(parts).await?;
-        self.execute(&prepared).await
+        let mut call = Call {
+            started: Instant::now(),
+            attempt: 1,
+            refreshed: false,
+        };
+        loop {
+            let (token, result) = self.attempt(parts, call.attempt).await?;
+            match self.next_step(parts.meta(), result, &mut call) {
+                Step::Done(result) => return result,
+                Step::Refresh => self.inner.tokens.invalidate(&token),
+                Step::Wait(wait) => tokio::time::sleep(wait).await,
+            }
+            call.attempt += 1;
+        }
     }
 
-    /// Sends a prepared request once and reads the answer, within the client's limits.
+    /// One attempt: a slot under the limit, a token that is valid now, the request.
+    async fn attempt(
+        &self,
+        parts: &RequestParts,
+        attempt: u32,
+    ) -> Result<(AccessToken, Result<RawResponse, Error>), Error> {
+        let _slot = self.inner.limit.acquire().await?;
+        let prepared = self.prepare_parts(parts).await?;
+        let result = self.send_attempt(&prepared, attempt).await;
+        Ok((prepared.token, result))
+    }
+
+    /// What follows an attempt: the answer, a token refresh (once per call), or a wait before
+    /// trying again. A request that may have been applied is repeated only if that is safe.
+    fn next_step(
+        &self,
+        meta: &'static EndpointMeta,
+        result: Result<RawResponse, Error>,
+        call: &mut Call,
+    ) -> Step {
+        if !call.refreshed && is_invalid_token(&result) {
+            call.refreshed = true;
+            return Step::Refresh;
+        }
+        let Some(failure) = Transient::of(&result) else {
+            return Step::Done(result);
+        };
+        if failure.maybe_applied() && !repeatable(meta) {
+            return Step::Done(Err(Error::NotRetried {
+                method: meta.method.as_str(),
+                path: meta.path,
+                source: Box::new(failure_error(result)),
+            }));
+        }
+        let tries = call.attempt - u32::from(call.refreshed);
+        let elapsed = call.started.elapsed();
+        match self
+            .inner
+            .retry
+            .next_delay(tries, elapsed, failure.retry_after())
+        {
+            Some(wait) => {
+                tracing::warn!(method = meta.method.as_str(), path = meta.path, attempt = call.attempt,
+                    wait_ms = wait.as_millis() as u64, failure = %describe(&result), "retrying");
+                Step::Wait(wait)
+            }
+            None => Step::Done(result),
+        }
+    }
+
+    /// Sends a prepared request once and reads the answer, within the client's concurrency
+    /// limit and timeout. No token refresh, no retry: [`Client::execute_parts`] does those.
     pub async fn execute(&self, request: &PreparedRequest) -> Result<RawResponse, Error> {
+        let _slot = self.inner.limit.acquire().await?;
+        self.send_attempt(request, 1).await
+    }
+
+    /// One attempt on the wire, in its own `zoho.request` span.
+    async fn send_attempt(
+        &self,
+        request: &PreparedRequest,
+        attempt: u32,
+    ) -> Result<RawResponse, Error> {
         let span = tracing::info_span!(
             "zoho.request",
             method = request.method.as_str(),
             path = request.path_template,
+            attempt,
             status = tracing::field::Empty,
             code = tracing::field::Empty,
+            error = tracing::field::Empty,
             duration_ms = tracing::field::Empty,
         );
         let started = Instant::now();
         let result = self.execute_once(request).instrument(span.clone()).await;
         span.record("duration_ms", started.elapsed().as_millis() as u64);
-        if let Ok(raw) = &result {
-            span.record("status", raw.status);
+        match &result {
+            Ok(raw) => {
+                span.record("status", raw.status);
+                if let Some(code) = answer_code(raw) {
+                    span.record("code", code.as_str());
+                }
+            }
+            Err(error) => {
+                span.record("error", tracing::field::display(error));
+            }
         }
         result
     }
@@ -483,19 +637,75 @@ impl Client {
 
     fn transport_error(&self, request: &PreparedRequest, error: reqwest::Error) -> Error {
         let url = request.url.split('?').next().unwrap_or_default().to_owned();
-        if error.is_timeout() {
+        // A failed connect (timed out or refused) never carried the request; anything later
+        // may have.
+        if error.is_timeout() && !error.is_connect() {
             return Error::Timeout {
                 url,
                 after: self.inner.timeout,
             };
         }
-        // A failed connect never carried the request; anything later may have.
-        let delivered = !error.is_connect();
         Error::Transport {
             url,
-            delivered,
+            delivered: !error.is_connect(),
             source: error.without_url(),
         }
+    }
+}
+
+/// Where a call stands between attempts.
+struct Call {
+    started: Instant,
+    attempt: u32,
+    refreshed: bool,
+}
+
+/// What [`Client::next_step`] decided.
+enum Step {
+    Done(Result<RawResponse, Error>),
+    Refresh,
+    Wait(Duration),
+}
+
+/// Zoho's code at the top of an error answer, for spans and the token check.
+fn answer_code(raw: &RawResponse) -> Option<Code> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        code: Option<Code>,
+    }
+    if raw.status < 300 {
+        return None;
+    }
+    serde_json::from_slice::<Head>(&raw.body).ok()?.code
+}
+
+fn is_invalid_token(result: &Result<RawResponse, Error>) -> bool {
+    matches!(result, Ok(raw) if raw.status == 401 && answer_code(raw) == Some(Code::InvalidToken))
+}
+
+/// The error an attempt's failure amounts to, for [`Error::NotRetried`].
+fn failure_error(result: Result<RawResponse, Error>) -> Error {
+    match result {
+        Ok(raw) => match decode_json::<serde::de::IgnoredAny>(&raw) {
+            Err(error) => error,
+            Ok(_) => Error::UnexpectedBody {
+                status: raw.status,
+                reason: "a failure status with a body that is not a Zoho error".to_owned(),
+                body_start: raw.body_start(),
+            },
+        },
+        Err(error) => error,
+    }
+}
+
+/// A failure in a few words, for the retry event.
+fn describe(result: &Result<RawResponse, Error>) -> String {
+    match result {
+        Ok(raw) => match answer_code(raw) {
+            Some(code) => format!("HTTP {} {code}", raw.status),
+            None => format!("HTTP {}", raw.status),
+        },
+        Err(error) => error.to_string(),
     }
 }
 

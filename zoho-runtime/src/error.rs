@@ -151,6 +151,17 @@ pub enum Error {
     /// A record or body value could not be serialized to JSON.
     #[error("the request body could not be serialized: {0}")]
     Serialize(#[source] serde_json::Error),
+
+    /// A token store could not read or write its token. The client goes on with the token it
+    /// holds in memory; the cost is one more token request after a restart.
+    #[error("token store: {reason}")]
+    TokenStore {
+        /// What failed, with the store's location when it has one.
+        reason: String,
+        /// The I/O error beneath, when there was one.
+        #[source]
+        source: Option<std::io::Error>,
+    },
 }
 
 impl Error {
@@ -173,6 +184,12 @@ impl Error {
 
     pub(crate) fn config(reason: impl Into<String>) -> Error {
         Error::Config {
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn auth(reason: impl Into<String>) -> Error {
+        Error::Auth {
             reason: reason.into(),
         }
     }

@@ -60,22 +60,33 @@
 //!   (so `Option<T>` gives `None`).
 
 mod auth;
+mod batch;
+#[cfg(feature = "blocking")]
+pub mod blocking;
 mod client;
 mod code;
 mod endpoint;
 mod error;
+mod limit;
+mod oauth;
 mod request;
 mod response;
+mod retry;
 mod scope;
+mod token_store;
 mod types;
 
 pub use auth::{AccessToken, BoxFuture, StaticToken, TokenProvider};
+pub use batch::{Batch, BatchOutcome, BatchOutcomes, Progress, RecordFailure};
 pub use client::{
-    Client, ClientBuilder, DataCenter, PreparedRequest, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT,
+    Client, ClientBuilder, DataCenter, PreparedRequest, DEFAULT_MAX_BODY, DEFAULT_MAX_CONCURRENT,
+    DEFAULT_TIMEOUT,
 };
 pub use code::Code;
 pub use endpoint::{BatchAxis, Endpoint, EndpointMeta, Segment};
 pub use error::Error;
+pub use limit::Edition;
+pub use oauth::{RefreshingToken, RefreshingTokenBuilder};
 pub use request::{
     BodyWriter, HeaderField, Nullable, PathSegment, QueryValue, RecordList, RequestParts,
 };
@@ -83,7 +94,9 @@ pub use response::{
     decode_json, decode_outcomes, Details, Outcome, Outcomes, RawResponse, RecordError,
     RecordSuccess, UserRef,
 };
+pub use retry::RetryPolicy;
 pub use scope::{Operation, Scope, ScopeSet};
+pub use token_store::{FileTokenStore, MemoryTokenStore, StoredToken, TokenStore};
 pub use types::{ApiVersion, Method, RecordId, Secret};
 
 /// Declares a Zoho CRM endpoint on a struct. See the crate docs and the README for the grammar.

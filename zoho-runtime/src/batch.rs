@@ -1,0 +1,372 @@
+//! Sending any number of records: split into calls Zoho accepts, sent concurrently within the
+//! client's limit, and answered with one outcome per record, in input order.
+
+use std::fmt;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
+
+use futures_util::stream::{self, StreamExt};
+
+use crate::client::Client;
+use crate::code::Code;
+use crate::endpoint::Endpoint;
+use crate::request::RequestParts;
+use crate::response::{Outcomes, RecordError, RecordSuccess};
+use crate::Error;
+
+/// Why one record of [`Client::send_all`] did not succeed.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum RecordFailure {
+    /// Zoho refused the record itself (`RECORD_LOCKED`, `DUPLICATE_DATA`, …); the rest of its
+    /// batch was answered one by one.
+    #[error(transparent)]
+    Refused(RecordError),
+    /// The record's whole batch failed: the error is shared by every record of the batch.
+    #[error("the batch of records {}..{} failed: {error}", records.start, records.end)]
+    BatchFailed {
+        /// The batch's error.
+        error: Arc<Error>,
+        /// The input records the batch carried, by index.
+        records: Range<usize>,
+    },
+}
+
+impl RecordFailure {
+    /// Zoho's code for the failure, when Zoho gave one.
+    pub fn code(&self) -> Option<&Code> {
+        match self {
+            RecordFailure::Refused(error) => Some(&error.code),
+            RecordFailure::BatchFailed { error, .. } => error.code(),
+        }
+    }
+
+    /// Whether Zoho may have applied the record all the same: its batch may have reached Zoho
+    /// but no usable answer came back. Check such records in Zoho before sending them again.
+    pub fn may_have_been_applied(&self) -> bool {
+        match self {
+            RecordFailure::Refused(_) => false,
+            RecordFailure::BatchFailed { error, .. } => fate_unknown(error),
+        }
+    }
+}
+
+fn fate_unknown(error: &Error) -> bool {
+    match error {
+        Error::NotRetried { .. } | Error::Timeout { .. } | Error::OutcomeCount { .. } => true,
+        Error::Transport { delivered, .. } => *delivered,
+        Error::UnexpectedBody { status, .. } | Error::Api { status, .. } => *status >= 500,
+        _ => false,
+    }
+}
+
+/// What happened to one record of [`Client::send_all`].
+pub type BatchOutcome = Result<RecordSuccess, RecordFailure>;
+
+/// The outcomes of [`Client::send_all`]: exactly one per input record, in input order.
+#[derive(Clone, Debug)]
+pub struct BatchOutcomes {
+    items: Vec<BatchOutcome>,
+}
+
+impl BatchOutcomes {
+    /// Whether every record succeeded.
+    pub fn all_succeeded(&self) -> bool {
+        self.items.iter().all(Result::is_ok)
+    }
+
+    /// The records that succeeded, with their input index.
+    pub fn successes(&self) -> impl Iterator<Item = (usize, &RecordSuccess)> {
+        self.items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| o.as_ref().ok().map(|s| (i, s)))
+    }
+
+    /// The records that failed, with their input index.
+    pub fn failures(&self) -> impl Iterator<Item = (usize, &RecordFailure)> {
+        self.items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| o.as_ref().err().map(|e| (i, e)))
+    }
+
+    /// The outcomes as a `Vec`, one per input record.
+    pub fn into_vec(self) -> Vec<BatchOutcome> {
+        self.items
+    }
+}
+
+impl Deref for BatchOutcomes {
+    type Target = [BatchOutcome];
+
+    fn deref(&self) -> &[BatchOutcome] {
+        &self.items
+    }
+}
+
+impl IntoIterator for BatchOutcomes {
+    type Item = BatchOutcome;
+    type IntoIter = std::vec::IntoIter<BatchOutcome>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a BatchOutcomes {
+    type Item = &'a BatchOutcome;
+    type IntoIter = std::slice::Iter<'a, BatchOutcome>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl fmt::Display for BatchOutcomes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let failed = self.failures().count();
+        let total = self.items.len();
+        write!(
+            f,
+            "{total} records, {} succeeded, {failed} failed",
+            total - failed
+        )
+    }
+}
+
+/// How far a [`Client::send_all`] has come, reported after each batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Progress {
+    /// Records with an outcome so far.
+    pub done: usize,
+    /// Of those, the ones that failed.
+    pub failed: usize,
+    /// Records in the call.
+    pub total: usize,
+}
+
+/// A [`Client::send_all`] being set up: add a progress hook, then [`Batch::send`].
+#[must_use = "a batch does nothing until `send` is awaited"]
+pub struct Batch<'a, E> {
+    client: &'a Client,
+    endpoint: &'a E,
+    progress: Option<Box<dyn FnMut(Progress) + Send + 'a>>,
+}
+
+impl<E> fmt::Debug for Batch<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Batch")
+            .field("endpoint", &std::any::type_name::<E>())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Sends a call with any number of records and answers one outcome per record, in input
+    /// order. See [`Client::batch`] for the details and a progress hook.
+    pub async fn send_all<E>(&self, endpoint: &E) -> Result<BatchOutcomes, Error>
+    where
+        E: Endpoint<Response = Outcomes>,
+    {
+        self.batch(endpoint).send().await
+    }
+
+    /// Sets up a call with any number of records.
+    ///
+    /// The endpoint's batch list (its `#[zoho(records)]` field, or the ids of a mass update) is
+    /// split into calls of at most 100 records (500 ids), sent concurrently within the
+    /// client's concurrency limit, each retried as the client's [`RetryPolicy`](crate::RetryPolicy)
+    /// allows. The answer has exactly one outcome per input record, in input order: Zoho's
+    /// per-record verdict, or [`RecordFailure::BatchFailed`] with the error of a batch that
+    /// failed as a whole. `Err` is kept for what fails before anything is sent, such as a
+    /// scope the client was not granted.
+    pub fn batch<'a, E>(&'a self, endpoint: &'a E) -> Batch<'a, E>
+    where
+        E: Endpoint<Response = Outcomes>,
+    {
+        Batch {
+            client: self,
+            endpoint,
+            progress: None,
+        }
+    }
+}
+
+impl<'a, E> Batch<'a, E>
+where
+    E: Endpoint<Response = Outcomes>,
+{
+    /// Calls `hook` after each batch with the records done so far.
+    pub fn on_progress(mut self, hook: impl FnMut(Progress) + Send + 'a) -> Self {
+        self.progress = Some(Box::new(hook));
+        self
+    }
+
+    /// Sends every batch and gathers the outcomes.
+    pub async fn send(self) -> Result<BatchOutcomes, Error> {
+        let Batch {
+            client,
+            endpoint,
+            mut progress,
+        } = self;
+        let pieces = plan(endpoint)?;
+        // Checked once, before anything is sent: every batch needs the same scopes.
+        if let Some(first) = pieces.first() {
+            client.check_scopes(&render(endpoint, first.range.clone())?)?;
+        }
+        let total = pieces.iter().map(|p| p.len).sum();
+        let mut report = Progress {
+            done: 0,
+            failed: 0,
+            total,
+        };
+        let mut answered = Vec::with_capacity(pieces.len());
+        let mut in_flight = stream::iter(pieces)
+            .map(|piece| send_piece(client, endpoint, piece))
+            .buffer_unordered(client.max_concurrent());
+        while let Some((start, outcomes)) = in_flight.next().await {
+            report.done += outcomes.len();
+            report.failed += outcomes.iter().filter(|o| o.is_err()).count();
+            if let Some(hook) = progress.as_mut() {
+                hook(report);
+            }
+            answered.push((start, outcomes));
+        }
+        answered.sort_unstable_by_key(|(start, _)| *start);
+        let items = answered.into_iter().flat_map(|(_, o)| o).collect();
+        Ok(BatchOutcomes { items })
+    }
+}
+
+/// One call of a batch: which records it carries (`None`: the endpoint has no batch list, so
+/// the call is sent whole), and how many outcomes it owes.
+struct Piece {
+    range: Option<Range<usize>>,
+    start: usize,
+    len: usize,
+}
+
+fn plan<E: Endpoint>(endpoint: &E) -> Result<Vec<Piece>, Error> {
+    let (Some(axis), Some(len)) = (E::META.batch, endpoint.batch_len()) else {
+        let expected = render(endpoint, None)?.expected_outcomes().unwrap_or(1);
+        return Ok(vec![Piece {
+            range: None,
+            start: 0,
+            len: expected,
+        }]);
+    };
+    let size = axis.limit();
+    let pieces = (0..len).step_by(size).map(|start| {
+        let end = (start + size).min(len);
+        Piece {
+            range: Some(start..end),
+            start,
+            len: end - start,
+        }
+    });
+    Ok(pieces.collect())
+}
+
+fn render<E: Endpoint>(endpoint: &E, range: Option<Range<usize>>) -> Result<RequestParts, Error> {
+    let mut parts = RequestParts::new(E::META);
+    endpoint.write_request(&mut parts, range)?;
+    Ok(parts)
+}
+
+/// Sends one piece and answers exactly `piece.len` outcomes, whatever happens.
+async fn send_piece<E>(client: &Client, endpoint: &E, piece: Piece) -> (usize, Vec<BatchOutcome>)
+where
+    E: Endpoint<Response = Outcomes>,
+{
+    let result = async {
+        let parts = render(endpoint, piece.range.clone())?;
+        let raw = client.execute_parts(&parts).await?;
+        E::decode(&raw, parts.expected_outcomes())
+    }
+    .await;
+    let records = piece.start..piece.start + piece.len;
+    (piece.start, spread(result, records))
+}
+
+/// Zoho's outcomes when there is one per record; else the batch's error on every record.
+fn spread(result: Result<Outcomes, Error>, records: Range<usize>) -> Vec<BatchOutcome> {
+    let error = match result {
+        Ok(outcomes) if outcomes.len() == records.len() => {
+            return outcomes
+                .into_iter()
+                .map(|o| o.map_err(RecordFailure::Refused))
+                .collect();
+        }
+        Ok(outcomes) => Error::OutcomeCount {
+            status: outcomes.status(),
+            expected: records.len(),
+            outcomes,
+        },
+        Err(error) => error,
+    };
+    let error = Arc::new(error);
+    records
+        .clone()
+        .map(|_| {
+            Err(RecordFailure::BatchFailed {
+                error: error.clone(),
+                records: records.clone(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::response::RecordError;
+
+    fn refused() -> Outcomes {
+        let error = RecordError {
+            code: Code::RecordLocked,
+            message: "locked".into(),
+            details: Default::default(),
+        };
+        Outcomes::new(207, vec![Err(error.clone()), Err(error)])
+    }
+
+    #[test]
+    fn a_whole_answer_is_kept_record_by_record() {
+        let outcomes = spread(Ok(refused()), 4..6);
+        assert_eq!(outcomes.len(), 2);
+        assert!(
+            matches!(&outcomes[0], Err(RecordFailure::Refused(e)) if e.code == Code::RecordLocked)
+        );
+    }
+
+    #[test]
+    fn a_short_answer_fails_every_record_of_the_batch() {
+        let outcomes = spread(Ok(refused()), 10..13);
+        assert_eq!(outcomes.len(), 3);
+        for outcome in &outcomes {
+            match outcome {
+                Err(failure @ RecordFailure::BatchFailed { error, records }) => {
+                    assert_eq!(records, &(10..13));
+                    assert!(matches!(**error, Error::OutcomeCount { expected: 3, .. }));
+                    assert!(failure.may_have_been_applied());
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_batch_error_is_shared_not_copied() {
+        let outcomes = spread(Err(Error::config("x")), 0..2);
+        let errors: Vec<_> = outcomes
+            .iter()
+            .map(|o| match o {
+                Err(RecordFailure::BatchFailed { error, .. }) => Arc::as_ptr(error),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(errors[0], errors[1]);
+        assert!(!outcomes[0].as_ref().unwrap_err().may_have_been_applied());
+    }
+}
