@@ -41,6 +41,9 @@ pub struct FieldAttrs {
     pub role: Option<(RoleAttr, Ident)>,
     /// `rename = "…"`.
     pub rename: Option<LitStr>,
+    /// Whether some key was malformed: the field's role is then not guessed, so that no
+    /// second error follows from a guess.
+    pub broken: bool,
 }
 
 /// Whether an attribute is one of ours.
@@ -64,12 +67,14 @@ pub fn parse_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         let result = attr.parse_nested_meta(|meta| {
             if let Err(error) = parse_key(cx, &meta, &mut out, &mut seen) {
                 cx.push(error);
+                out.broken = true;
                 skip_value(&meta);
             }
             Ok(())
         });
         if let Err(error) = result {
             cx.push(error);
+            out.broken = true;
         }
     }
     out

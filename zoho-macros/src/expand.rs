@@ -173,7 +173,7 @@ fn write_request(model: &Model) -> TokenStream {
         let (ident, ty) = (field.ident, field.ty);
         let name = ident.to_string();
         quote_spanned! {ty.span()=>
-            __parts.path_value::<#ty>(#name, &self.#ident)?;
+            ::zoho_runtime::__private::RequestParts::path_value::<#ty>(__parts, #name, &self.#ident)?;
         }
     });
     let query_and_headers = model.fields.iter().filter_map(query_or_header);
@@ -206,10 +206,10 @@ fn query_or_header(field: &Field) -> Option<TokenStream> {
     let (ident, ty) = (field.ident, field.ty);
     match &field.role {
         Role::Query(name) => Some(quote_spanned! {ty.span()=>
-            __parts.query::<#ty>(#name, &self.#ident);
+            ::zoho_runtime::__private::RequestParts::query::<#ty>(__parts, #name, &self.#ident);
         }),
         Role::Header(name) => Some(quote_spanned! {ty.span()=>
-            __parts.header::<#ty>(#name, &self.#ident)?;
+            ::zoho_runtime::__private::RequestParts::header::<#ty>(__parts, #name, &self.#ident)?;
         }),
         _ => None,
     }

@@ -9,7 +9,6 @@ use crate::ctxt::Ctxt;
 use crate::parse::{Args, MethodArg};
 use crate::path::{self, PathTemplate};
 use crate::scope::{self, ScopeDecl};
-use crate::suggest::did_you_mean;
 
 /// The API versions, as written and as `ApiVersion` variants.
 pub const VERSIONS: [(&str, &str); 8] = [
@@ -114,13 +113,14 @@ impl Model<'_> {
 
 /// Builds the model, reporting every part that fails its own checks.
 pub fn build<'a>(cx: &Ctxt, input: &'a DeriveInput, args: Args, fields: &'a Fields) -> Model<'a> {
-    if args.scope.is_none() && !args.head_missing {
+    if !args.scope_written && !args.head_missing {
         cx.error_at(
             Span::call_site(),
             "missing `scope`: name the OAuth scopes the call needs, e.g. \
              `scope = \"ZohoCRM.modules.leads.READ\"` or `scope = [\"…\", \"…\"]`",
         );
     }
+    // In the order the user wrote them, so the errors read top to bottom.
     let path = args.path.as_ref().and_then(|lit| path::parse(cx, lit));
     let scope_lits = args.scope.as_ref().map_or(&[][..], |s| &s.scopes[..]);
     let scopes: Vec<ScopeDecl> = scope_lits
@@ -128,13 +128,16 @@ pub fn build<'a>(cx: &Ctxt, input: &'a DeriveInput, args: Args, fields: &'a Fiel
         .filter_map(|l| scope::parse(cx, l))
         .collect();
     let scopes_ok = args.scope.is_some() && scopes.len() == scope_lits.len();
-    let fields = build_fields(cx, fields, path.as_ref(), args.path.is_some());
+    let version = args.version.and_then(|v| check_version(cx, v));
+    let external = args.external.filter(|e| check_external(cx, e));
+    let root = args.root.filter(|r| check_root(cx, r));
+    let fields = build_fields(cx, fields, path.as_ref());
     Model {
         input,
         method: args.method,
-        version: args.version.and_then(|v| check_version(cx, v)),
-        external: args.external.filter(|e| check_external(cx, e)),
-        root: args.root.filter(|r| check_root(cx, r)),
+        version,
+        external,
+        root,
         response: args.response,
         idempotent: args.idempotent.map(|(_, value)| value),
         custom_module: args.custom_module,
@@ -145,19 +148,13 @@ pub fn build<'a>(cx: &Ctxt, input: &'a DeriveInput, args: Args, fields: &'a Fiel
     }
 }
 
-fn build_fields<'a>(
-    cx: &Ctxt,
-    fields: &'a Fields,
-    path: Option<&PathTemplate>,
-    path_given: bool,
-) -> Vec<Field<'a>> {
-    let path_known = path.is_some() || !path_given;
+fn build_fields<'a>(cx: &Ctxt, fields: &'a Fields, path: Option<&PathTemplate>) -> Vec<Field<'a>> {
     fields
         .iter()
         .filter_map(|field| {
             let ident = field.ident.as_ref()?;
             let attrs = attr::parse_field_attrs(cx, &field.attrs);
-            let role = role_of(ident, &attrs, path, path_known);
+            let role = role_of(ident, &attrs, path);
             let role_span = attr::role_span(&attrs, ident.span());
             Some(Field {
                 ident,
@@ -170,7 +167,9 @@ fn build_fields<'a>(
         .collect()
 }
 
-fn role_of(ident: &Ident, attrs: &FieldAttrs, path: Option<&PathTemplate>, known: bool) -> Role {
+/// The explicit role, else a path placeholder's, else a key of the single record. When the
+/// path or the field's attribute is malformed, an implicit role is `Unknown`.
+fn role_of(ident: &Ident, attrs: &FieldAttrs, path: Option<&PathTemplate>) -> Role {
     let key = || {
         let name = ident.to_string();
         let name = name.strip_prefix("r#").map_or(name.clone(), str::to_owned);
@@ -184,9 +183,12 @@ fn role_of(ident: &Ident, attrs: &FieldAttrs, path: Option<&PathTemplate>, known
         Some(RoleAttr::Records) => Role::Records,
         Some(RoleAttr::Envelope) => Role::Envelope(key()),
         Some(RoleAttr::Targets) => Role::Targets(key()),
-        None if path.is_some_and(|p| p.has_placeholder(&ident.to_string())) => Role::Path,
-        None if known => Role::Record(key()),
-        None => Role::Unknown,
+        None if attrs.broken => Role::Unknown,
+        None => match path {
+            Some(path) if path.has_placeholder(&ident.to_string()) => Role::Path,
+            Some(_) => Role::Record(key()),
+            None => Role::Unknown,
+        },
     }
 }
 
@@ -196,9 +198,10 @@ fn check_version(cx: &Ctxt, lit: LitStr) -> Option<(LitStr, &'static str)> {
         return Some((lit, variant));
     }
     let normalized = format!("v{}", text.trim_start_matches(['v', 'V']).replace('_', "."));
+    // Only a spelling of a real version is suggested: `v9` is not a typo of `v2`.
     let hint = match VERSIONS.iter().find(|(v, _)| *v == normalized) {
         Some((v, _)) => format!(" (did you mean `\"{v}\"`?)"),
-        None => did_you_mean(&text, VERSIONS.iter().map(|(v, _)| *v)),
+        None => String::new(),
     };
     cx.error_spanned_by(
         &lit,

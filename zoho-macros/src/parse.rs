@@ -62,8 +62,10 @@ pub struct Args {
     pub idempotent: Option<(Ident, bool)>,
     /// `custom_module`.
     pub custom_module: Option<Ident>,
-    /// Whether the method and path part was readable at all (false when it is missing).
+    /// Whether the method and path part was missing altogether.
     pub head_missing: bool,
+    /// Whether a `scope` key was written, even a malformed one.
+    pub scope_written: bool,
 }
 
 /// Parses the attribute's arguments, reporting every malformed part.
@@ -99,10 +101,12 @@ fn parse_all(cx: &Ctxt, input: ParseStream, args: &mut Args) {
             if let Err(error) = input.parse::<Token![,]>() {
                 cx.push(syn::Error::new(
                     error.span(),
-                    "expected `,` between the attribute's keys",
+                    "expected `,` before this key: write `, ` between the attribute's parts",
                 ));
-                skip_past_comma(input);
-                continue;
+                if !input.peek(Ident::peek_any) {
+                    skip_past_comma(input);
+                    continue;
+                }
             }
             if input.is_empty() {
                 break;
@@ -222,6 +226,7 @@ fn parse_key(
         return Ok(());
     }
     seen.push(key.clone());
+    args.scope_written |= name == "scope";
     match name.as_str() {
         // scope = "ZohoCRM.modules.leads.READ" | scope = ["…", "…"]
         "scope" => args.scope = Some(parse_scope(input, &key)?),

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::endpoint::{Endpoint, EndpointMeta};
 use crate::Error;
 
 /// What a scope allows on its resource.
@@ -219,6 +220,95 @@ impl ScopeSet {
     pub fn is_empty(&self) -> bool {
         self.scopes.is_empty()
     }
+
+    /// The scopes a set of declared endpoints needs, kept minimal: what to ask for at consent.
+    /// [`scopes!`](crate::scopes) writes the slice for you.
+    ///
+    /// A templated scope (`ZohoCRM.modules.<module>.UPDATE`) has no value before a call names
+    /// its module, so it is left out here: list those with [`ScopeSet::templates_of`] and add
+    /// their filled form with [`ScopeSet::insert_call`] or [`ScopeSet::insert`].
+    ///
+    /// ```
+    /// use zoho_runtime::{zoho_endpoint, Endpoint, RecordId, ScopeSet};
+    ///
+    /// #[zoho_endpoint(PUT "/Deals/<id>", scope = "ZohoCRM.modules.deals.UPDATE")]
+    /// pub struct UpdateDeal { pub id: RecordId }
+    ///
+    /// #[zoho_endpoint(DELETE "/Deals/<id>", scope = "ZohoCRM.modules.deals.ALL")]
+    /// pub struct DeleteDeal { pub id: RecordId }
+    ///
+    /// #[zoho_endpoint(GET "/Leads/<id>", scope = "ZohoCRM.modules.leads.READ")]
+    /// pub struct GetLead { pub id: RecordId }
+    ///
+    /// let set = ScopeSet::from_endpoints(&[UpdateDeal::META, DeleteDeal::META, GetLead::META]);
+    /// assert_eq!(set.to_string(), "ZohoCRM.modules.deals.ALL,ZohoCRM.modules.leads.READ");
+    /// assert_eq!(set, zoho_runtime::scopes![UpdateDeal, DeleteDeal, GetLead]);
+    /// ```
+    pub fn from_endpoints(metas: &[&EndpointMeta]) -> ScopeSet {
+        let mut set = ScopeSet::new();
+        set.extend(
+            metas
+                .iter()
+                .flat_map(|meta| meta.scopes)
+                .filter(|text| !is_template(text))
+                .filter_map(|text| Scope::parse(text).ok()),
+        );
+        set
+    }
+
+    /// The templated scopes of these endpoints, which [`ScopeSet::from_endpoints`] leaves out.
+    pub fn templates_of(metas: &[&EndpointMeta]) -> Vec<&'static str> {
+        let mut templates: Vec<&'static str> = Vec::new();
+        for text in metas.iter().flat_map(|meta| meta.scopes) {
+            if is_template(text) && !templates.contains(text) {
+                templates.push(text);
+            }
+        }
+        templates
+    }
+
+    /// Adds the scopes of an endpoint type, templates left out (see
+    /// [`ScopeSet::from_endpoints`]), and returns the set, for chaining.
+    pub fn with<E: Endpoint>(mut self) -> ScopeSet {
+        self.extend(ScopeSet::from_endpoints(&[E::META]).scopes);
+        self
+    }
+
+    /// Adds the scopes one call needs, templates filled from its path values:
+    /// `ZohoCRM.modules.<module>.UPDATE` with `module: "Leads"` adds
+    /// `ZohoCRM.modules.leads.UPDATE`.
+    pub fn insert_call<E: Endpoint>(&mut self, call: &E) -> Result<(), Error> {
+        self.extend(call.scopes()?);
+        Ok(())
+    }
+}
+
+/// Whether a declared scope takes a part from a path field: `ZohoCRM.modules.<module>.READ`.
+fn is_template(text: &str) -> bool {
+    text.contains('<')
+}
+
+/// The minimal [`ScopeSet`] the listed endpoint types need, templated scopes left out (see
+/// [`ScopeSet::from_endpoints`]).
+///
+/// ```
+/// use zoho_runtime::{zoho_endpoint, scopes, RecordId};
+///
+/// #[zoho_endpoint(PUT "/Deals/<deal_id>/Contact_Roles/<contact_id>",
+///                 scope = ["ZohoCRM.modules.deals.UPDATE", "ZohoCRM.modules.contacts.UPDATE"])]
+/// pub struct AddContactRole { pub deal_id: RecordId, pub contact_id: RecordId }
+///
+/// #[zoho_endpoint(GET "/Contacts/<id>", scope = "ZohoCRM.modules.contacts.ALL")]
+/// pub struct GetContact { pub id: RecordId }
+///
+/// let needed = scopes![AddContactRole, GetContact];
+/// assert_eq!(needed.to_string(), "ZohoCRM.modules.contacts.ALL,ZohoCRM.modules.deals.UPDATE");
+/// ```
+#[macro_export]
+macro_rules! scopes {
+    ($($endpoint:ty),* $(,)?) => {
+        $crate::ScopeSet::from_endpoints(&[$(<$endpoint as $crate::Endpoint>::META),*])
+    };
 }
 
 impl FromIterator<Scope> for ScopeSet {
@@ -245,5 +335,66 @@ impl fmt::Display for ScopeSet {
             f.write_str(&scope.text)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoint::Segment;
+    use crate::types::Method;
+
+    const fn meta(segments: &'static [Segment], scopes: &'static [&'static str]) -> EndpointMeta {
+        EndpointMeta::new(
+            Method::Put,
+            "/test",
+            segments,
+            scopes,
+            None,
+            "/crm",
+            None,
+            true,
+            None,
+        )
+    }
+
+    static UPDATE_DEAL: EndpointMeta = meta(&[], &["ZohoCRM.modules.deals.UPDATE"]);
+    static ALL_DEALS: EndpointMeta = meta(&[], &["zohocrm.modules.deals.all"]);
+    static ROLES: EndpointMeta = meta(
+        &[],
+        &[
+            "ZohoCRM.modules.deals.UPDATE",
+            "ZohoCRM.modules.contacts.UPDATE",
+        ],
+    );
+    static RELATED: EndpointMeta = meta(
+        &[Segment::Field("module")],
+        &["ZohoCRM.modules.<module>.UPDATE", "ZohoCRM.org.READ"],
+    );
+
+    #[test]
+    fn union_keeps_the_covering_scope() {
+        let set = ScopeSet::from_endpoints(&[&UPDATE_DEAL, &ALL_DEALS, &ROLES]);
+        assert_eq!(
+            set.to_string(),
+            "ZohoCRM.modules.contacts.UPDATE,zohocrm.modules.deals.all"
+        );
+        let reversed = ScopeSet::from_endpoints(&[&ALL_DEALS, &ROLES, &UPDATE_DEAL]);
+        assert_eq!(set, reversed);
+    }
+
+    #[test]
+    fn templates_are_left_out_and_listed() {
+        let set = ScopeSet::from_endpoints(&[&RELATED]);
+        assert_eq!(set.to_string(), "ZohoCRM.org.READ");
+        assert_eq!(
+            ScopeSet::templates_of(&[&RELATED, &UPDATE_DEAL, &RELATED]),
+            ["ZohoCRM.modules.<module>.UPDATE"]
+        );
+    }
+
+    #[test]
+    fn an_empty_list_needs_nothing() {
+        assert!(ScopeSet::from_endpoints(&[]).is_empty());
     }
 }
