@@ -1,0 +1,9 @@
+use zoho_runtime::{zoho_endpoint, RecordId};
+
+#[zoho_endpoint(GET "/Leads/<id>", scope = "ZohoCRM.modules.leads.READ")]
+pub struct Call {
+    pub id: RecordId,
+    pub fields: Vec<String>,
+}
+
+fn main() {}

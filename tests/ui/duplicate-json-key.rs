@@ -1,0 +1,12 @@
+use zoho_runtime::{zoho_endpoint, RecordId};
+
+#[zoho_endpoint(PUT "/Leads/<id>", scope = "ZohoCRM.modules.leads.UPDATE")]
+pub struct Call {
+    pub id: RecordId,
+    #[zoho(rename = "Last_Name")]
+    pub surname: String,
+    #[zoho(rename = "Last_Name")]
+    pub family_name: String,
+}
+
+fn main() {}

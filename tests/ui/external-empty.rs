@@ -1,0 +1,8 @@
+use zoho_runtime::{zoho_endpoint, RecordId};
+
+#[zoho_endpoint(PUT "/Contacts/<id>/Deals", scope = "ZohoCRM.modules.contacts.UPDATE", external = "")]
+pub struct Call {
+    pub id: RecordId,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use zoho_runtime::{zoho_endpoint, RecordId};
+
+#[zoho_endpoint(GET "/Leads/<id>", scope = "ZohoCRM.modules.leads.READ")]
+pub struct Call(pub RecordId);
+
+fn main() {}

@@ -1,0 +1,10 @@
+use zoho_runtime::{zoho_endpoint, RecordId};
+
+#[zoho_endpoint(GET "/Leads/<id>", scope = "ZohoCRM.modules.leads.READ")]
+pub struct Call {
+    pub id: RecordId,
+    #[zoho(path)]
+    pub module: String,
+}
+
+fn main() {}

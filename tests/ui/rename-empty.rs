@@ -1,0 +1,10 @@
+use zoho_runtime::{zoho_endpoint, RecordId};
+
+#[zoho_endpoint(PUT "/Leads/<id>", scope = "ZohoCRM.modules.leads.UPDATE")]
+pub struct Call {
+    pub id: RecordId,
+    #[zoho(rename = "")]
+    pub last_name: String,
+}
+
+fn main() {}

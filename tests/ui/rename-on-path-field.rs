@@ -1,0 +1,9 @@
+use zoho_runtime::{zoho_endpoint, RecordId};
+
+#[zoho_endpoint(GET "/Leads/<id>", scope = "ZohoCRM.modules.leads.READ")]
+pub struct Call {
+    #[zoho(rename = "record_id")]
+    pub id: RecordId,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use zoho_runtime::zoho_endpoint;
+
+#[zoho_endpoint(POST "/read", scope = "ZohoCRM.bulk.READ", root = "/crm/bulk/v8")]
+pub struct Call {
+
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use zoho_runtime::{zoho_endpoint, RecordId};
+
+#[zoho_endpoint(GET "/Leads/<id>", scope = "ZohoCMR.modules.leads.READ")]
+pub struct Call {
+    pub id: RecordId,
+}
+
+fn main() {}
