@@ -171,7 +171,7 @@ fn batch_field<'m>(model: &'m Model) -> Option<(&'m Field<'m>, syn::Ident)> {
 fn write_request(model: &Model) -> TokenStream {
     let path_values = path_order(model).map(|field| {
         let (ident, ty) = (field.ident, field.ty);
-        let name = ident.to_string();
+        let name = &field.name;
         quote_spanned! {ty.span()=>
             ::zoho_runtime::__private::RequestParts::path_value::<#ty>(__parts, #name, &self.#ident)?;
         }
@@ -199,7 +199,7 @@ fn path_order<'m>(model: &'m Model) -> impl Iterator<Item = &'m Field<'m>> {
         .path
         .iter()
         .flat_map(|p| p.placeholders())
-        .filter_map(|name| model.fields.iter().find(|f| f.ident == name))
+        .filter_map(|name| model.fields.iter().find(|f| f.name == name))
 }
 
 fn query_or_header(field: &Field) -> Option<TokenStream> {

@@ -2,6 +2,7 @@
 //! role. Rules that relate parts to each other are in `validate.rs`.
 
 use proc_macro2::Span;
+use syn::ext::IdentExt;
 use syn::{DeriveInput, Fields, Ident, LitStr, Type};
 
 use crate::attr::{self, FieldAttrs, RoleAttr};
@@ -57,6 +58,8 @@ impl Role {
 pub struct Field<'a> {
     /// The field's name.
     pub ident: &'a Ident,
+    /// The field's name as text, without `r#`: what a placeholder or a key names.
+    pub name: String,
     /// The field's type.
     pub ty: &'a Type,
     /// The field's `#[zoho(…)]`.
@@ -158,6 +161,7 @@ fn build_fields<'a>(cx: &Ctxt, fields: &'a Fields, path: Option<&PathTemplate>) 
             let role_span = attr::role_span(&attrs, ident.span());
             Some(Field {
                 ident,
+                name: ident.unraw().to_string(),
                 ty: &field.ty,
                 attrs,
                 role,
@@ -170,11 +174,8 @@ fn build_fields<'a>(cx: &Ctxt, fields: &'a Fields, path: Option<&PathTemplate>) 
 /// The explicit role, else a path placeholder's, else a key of the single record. When the
 /// path or the field's attribute is malformed, an implicit role is `Unknown`.
 fn role_of(ident: &Ident, attrs: &FieldAttrs, path: Option<&PathTemplate>) -> Role {
-    let key = || {
-        let name = ident.to_string();
-        let name = name.strip_prefix("r#").map_or(name.clone(), str::to_owned);
-        attrs.rename.as_ref().map_or(name, LitStr::value)
-    };
+    let name = ident.unraw().to_string();
+    let key = || attrs.rename.as_ref().map_or(name.clone(), LitStr::value);
     match attrs.role.as_ref().map(|(role, _)| role) {
         Some(RoleAttr::Path) => Role::Path,
         Some(RoleAttr::Query(Some(name))) => Role::Query(name.value()),
@@ -185,7 +186,7 @@ fn role_of(ident: &Ident, attrs: &FieldAttrs, path: Option<&PathTemplate>) -> Ro
         Some(RoleAttr::Targets) => Role::Targets(key()),
         None if attrs.broken => Role::Unknown,
         None => match path {
-            Some(path) if path.has_placeholder(&ident.to_string()) => Role::Path,
+            Some(path) if path.has_placeholder(&name) => Role::Path,
             Some(_) => Role::Record(key()),
             None => Role::Unknown,
         },
@@ -258,6 +259,12 @@ fn check_root(cx: &Ctxt, lit: &LitStr) -> bool {
 }
 
 fn root_problem(text: &str) -> Option<String> {
+    if text == "/" {
+        return Some(
+            "the default root is `\"/crm\"`: remove `root`, or name another, e.g. `\"/crm/bulk\"`"
+                .to_owned(),
+        );
+    }
     if !text.starts_with('/') {
         return Some(format!("it must begin with `/`: write `\"/{text}\"`"));
     }

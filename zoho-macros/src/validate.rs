@@ -6,6 +6,7 @@ use crate::attr::RoleAttr;
 use crate::ctxt::Ctxt;
 use crate::model::{Field, Model, Role};
 use crate::modules;
+use crate::suggest::did_you_mean;
 
 /// Runs every rule.
 pub fn check(cx: &Ctxt, model: &Model) {
@@ -26,7 +27,7 @@ pub fn check(cx: &Ctxt, model: &Model) {
 fn check_placeholders(cx: &Ctxt, model: &Model) {
     let Some(path) = &model.path else { return };
     for name in path.placeholders() {
-        let field = model.fields.iter().find(|f| f.ident == name);
+        let field = model.fields.iter().find(|f| f.name == name);
         match field {
             Some(field) if field.role == Role::Path => {}
             Some(field) => cx.error_spanned_by(
@@ -43,16 +44,7 @@ fn check_placeholders(cx: &Ctxt, model: &Model) {
                     "the path placeholder `<{name}>` names no field of `{}`: add a field \
                      `{name}` (e.g. `pub {name}: RecordId`) or fix the placeholder{}",
                     model.input.ident,
-                    crate::suggest::did_you_mean(
-                        name,
-                        model
-                            .fields
-                            .iter()
-                            .map(|f| f.ident.to_string())
-                            .collect::<Vec<_>>()
-                            .iter()
-                            .map(String::as_str)
-                    )
+                    did_you_mean(name, model.fields.iter().map(|f| f.name.as_str()))
                 ),
             ),
         }
@@ -64,7 +56,7 @@ fn check_path_fields(cx: &Ctxt, model: &Model) {
     let Some(path) = &model.path else { return };
     for field in &model.fields {
         let explicit = matches!(field.attrs.role, Some((RoleAttr::Path, _)));
-        if explicit && !path.has_placeholder(&field.ident.to_string()) {
+        if explicit && !path.has_placeholder(&field.name) {
             cx.error_at(
                 field.role_span,
                 format!(

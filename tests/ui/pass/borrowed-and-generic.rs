@@ -1,4 +1,4 @@
-//! Borrowed fields and a generic record type; `Option<Nullable<T>>` clears a value on purpose.
+//! Borrowed fields, a generic record type and a raw identifier; `Option<Nullable<T>>` clears a value on purpose.
 
 use zoho_runtime::serde::Serialize;
 use zoho_runtime::{zoho_endpoint, Endpoint, Nullable, RecordId};
@@ -15,6 +15,7 @@ pub struct UpdateLead<'a, T: Serialize + Send + Sync> {
     pub extra: T,
     #[zoho(query)]
     pub fields: &'a [RecordId],
+    pub r#type: Option<&'a str>,
 }
 
 fn main() {
@@ -25,11 +26,12 @@ fn main() {
         mobile: None,
         extra: 3u8,
         fields: &fields,
+        r#type: Some("Hot"),
     };
     let parts = call.request_parts().unwrap();
     assert_eq!(parts.path_and_query(Default::default()).unwrap(), "/crm/v8/Leads/42?fields=7");
     assert_eq!(
         std::str::from_utf8(parts.body_bytes().unwrap()).unwrap(),
-        r#"{"data":[{"Phone":null,"Extra":3}]}"#
+        r#"{"data":[{"Phone":null,"Extra":3,"type":"Hot"}]}"#
     );
 }
