@@ -567,7 +567,6 @@ impl Client {
         );
         let started = Instant::now();
         let result = self.execute_once(request).instrument(span.clone()).await;
-        span.record("duration_ms", started.elapsed().as_millis() as u64);
         match &result {
             Ok(raw) => {
                 span.record("status", raw.status);
@@ -579,6 +578,7 @@ impl Client {
                 span.record("error", tracing::field::display(error));
             }
         }
+        span.record("duration_ms", started.elapsed().as_millis() as u64);
         result
     }
 
