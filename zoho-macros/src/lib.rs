@@ -98,3 +98,67 @@ fn struct_fields<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<&'a syn::Field
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    fn expand(args: TokenStream2, item: TokenStream2) -> String {
+        let input: DeriveInput = syn::parse2(item).expect("a struct");
+        endpoint(args, &input).to_string()
+    }
+
+    #[test]
+    fn documents_method_path_and_scopes() {
+        let out = expand(
+            quote!(PUT "/Deals/<deal_id>", scope = ["ZohoCRM.modules.deals.UPDATE", "ZohoCRM.modules.contacts.UPDATE"], version = "v6"),
+            quote!(
+                /// Updates a deal.
+                pub struct UpdateDeal {
+                    pub deal_id: String,
+                }
+            ),
+        );
+        assert!(out.contains(
+            "\" `PUT /crm/v6/Deals/<deal_id>`, scopes `ZohoCRM.modules.deals.UPDATE`, `ZohoCRM.modules.contacts.UPDATE`\""
+        ), "{out}");
+        assert!(out.contains("Segment :: Field (\"deal_id\")"), "{out}");
+        assert!(out.contains("ApiVersion :: V6"), "{out}");
+        assert!(!out.contains("compile_error"), "{out}");
+    }
+
+    #[test]
+    fn keeps_the_struct_beside_the_errors() {
+        let out = expand(
+            quote!(PUTT "/Lead/<id>", scope = "ZohoCRM.modules.leads.UPDTE"),
+            quote!(
+                pub struct Call {
+                    #[zoho(rename = "Name")]
+                    pub name: String,
+                }
+            ),
+        );
+        assert!(out.contains("pub struct Call"), "{out}");
+        assert!(!out.contains("# [zoho"), "{out}");
+        assert_eq!(out.matches("compile_error").count(), 4, "{out}");
+    }
+
+    #[test]
+    fn optional_fields_are_left_out_when_none() {
+        let out = expand(
+            quote!(PUT "/Leads/<id>", scope = "ZohoCRM.modules.leads.UPDATE"),
+            quote!(
+                pub struct Call {
+                    pub id: String,
+                    pub email: Option<String>,
+                }
+            ),
+        );
+        assert!(
+            out.contains("if let :: core :: option :: Option :: Some (__value) = & self . email"),
+            "{out}"
+        );
+        assert!(out.contains("single_record"), "{out}");
+    }
+}
