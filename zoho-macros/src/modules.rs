@@ -51,6 +51,7 @@ pub const STANDARD_MODULES: &[&str] = &[
     "Feeds",
     "Voice_Of_The_Customer",
     "Territories",
+    "Contacts_X_Deals",
 ];
 
 /// First segments that are not modules: settings, users, the organisation, queries, actions,
@@ -78,7 +79,6 @@ pub const API_ROOTS: &[&str] = &[
     "notifications",
     "search",
     "composite",
-    "Contacts_X_Deals",
     "territories",
     "unsubscribe",
     "portals",
@@ -97,7 +97,6 @@ pub const API_ROOTS: &[&str] = &[
     "email_drafts",
     "recyclebin",
     "sandbox",
-    "crm",
 ];
 
 /// Reports a literal first segment that is neither a standard module nor another API root,

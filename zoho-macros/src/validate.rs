@@ -202,8 +202,8 @@ fn check_duplicate_names(cx: &Ctxt, model: &Model) {
         let (name, place) = match &field.role {
             Role::Query(name) => (name.clone(), "query parameter"),
             Role::Header(name) => (name.to_ascii_lowercase(), "header"),
-            Role::Record(name) => (name.clone(), "key of `data[0]`"),
-            Role::Envelope(name) | Role::Targets(name) => (name.clone(), "key beside `data`"),
+            Role::Record(name) => (name.clone(), "record key"),
+            Role::Envelope(name) | Role::Targets(name) => (name.clone(), "body key"),
             _ => continue,
         };
         if let Some((_, _, first)) = seen.iter().find(|(n, p, _)| *n == name && *p == place) {
