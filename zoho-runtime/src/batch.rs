@@ -146,6 +146,13 @@ pub struct Progress {
     pub total: usize,
 }
 
+impl Progress {
+    fn add(&mut self, outcomes: &[BatchOutcome]) {
+        self.done += outcomes.len();
+        self.failed += outcomes.iter().filter(|o| o.is_err()).count();
+    }
+}
+
 /// A [`Client::send_all`] being set up: add a progress hook, then [`Batch::send`].
 #[must_use = "a batch does nothing until `send` is awaited"]
 pub struct Batch<'a, E> {
@@ -215,19 +222,17 @@ where
         if let Some(first) = pieces.first() {
             client.check_scopes(&render(endpoint, first.range.clone())?)?;
         }
-        let total = pieces.iter().map(|p| p.len).sum();
         let mut report = Progress {
             done: 0,
             failed: 0,
-            total,
+            total: pieces.iter().map(|p| p.len).sum(),
         };
         let mut answered = Vec::with_capacity(pieces.len());
         let mut in_flight = stream::iter(pieces)
             .map(|piece| send_piece(client, endpoint, piece))
             .buffer_unordered(client.max_concurrent());
         while let Some((start, outcomes)) = in_flight.next().await {
-            report.done += outcomes.len();
-            report.failed += outcomes.iter().filter(|o| o.is_err()).count();
+            report.add(&outcomes);
             if let Some(hook) = progress.as_mut() {
                 hook(report);
             }

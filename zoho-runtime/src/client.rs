@@ -526,16 +526,13 @@ impl Client {
                 source: Box::new(failure_error(result)),
             }));
         }
+        // The token retry is not a failure of the call: it does not spend the budget.
         let tries = call.attempt - u32::from(call.refreshed);
         let elapsed = call.started.elapsed();
-        match self
-            .inner
-            .retry
-            .next_delay(tries, elapsed, failure.retry_after())
-        {
+        let policy = &self.inner.retry;
+        match policy.next_delay(tries, elapsed, failure.retry_after()) {
             Some(wait) => {
-                tracing::warn!(method = meta.method.as_str(), path = meta.path, attempt = call.attempt,
-                    wait_ms = wait.as_millis() as u64, failure = %describe(&result), "retrying");
+                log_retry(meta, call.attempt, wait, &result);
                 Step::Wait(wait)
             }
             None => Step::Done(result),
@@ -567,17 +564,7 @@ impl Client {
         );
         let started = Instant::now();
         let result = self.execute_once(request).instrument(span.clone()).await;
-        match &result {
-            Ok(raw) => {
-                span.record("status", raw.status);
-                if let Some(code) = answer_code(raw) {
-                    span.record("code", code.as_str());
-                }
-            }
-            Err(error) => {
-                span.record("error", tracing::field::display(error));
-            }
-        }
+        record_result(&span, &result);
         span.record("duration_ms", started.elapsed().as_millis() as u64);
         result
     }
@@ -696,6 +683,37 @@ fn failure_error(result: Result<RawResponse, Error>) -> Error {
         },
         Err(error) => error,
     }
+}
+
+/// Puts an attempt's status and Zoho code, or its error, on its span.
+fn record_result(span: &tracing::Span, result: &Result<RawResponse, Error>) {
+    match result {
+        Ok(raw) => {
+            span.record("status", raw.status);
+            if let Some(code) = answer_code(raw) {
+                span.record("code", code.as_str());
+            }
+        }
+        Err(error) => {
+            span.record("error", tracing::field::display(error));
+        }
+    }
+}
+
+fn log_retry(
+    meta: &EndpointMeta,
+    attempt: u32,
+    wait: Duration,
+    result: &Result<RawResponse, Error>,
+) {
+    tracing::warn!(
+        method = meta.method.as_str(),
+        path = meta.path,
+        attempt,
+        wait_ms = wait.as_millis() as u64,
+        failure = %describe(result),
+        "retrying"
+    );
 }
 
 /// A failure in a few words, for the retry event.

@@ -344,6 +344,19 @@ impl Inner {
                 return None;
             }
         };
+        let (token, remaining) = self.usable(stored)?;
+        let held = Held::new(token.clone(), Instant::now() + remaining, self.margin);
+        self.state().held = Some(held);
+        tracing::debug!(
+            remaining_s = remaining.as_secs(),
+            "reusing the stored access token"
+        );
+        Some(token)
+    }
+
+    /// A stored token minted for these credentials, not expired, naming an acceptable API
+    /// domain (the file could have been edited), with the time it has left.
+    fn usable(&self, stored: StoredToken) -> Option<(AccessToken, Duration)> {
         let remaining = stored.expires_at.duration_since(SystemTime::now()).ok()?;
         let domain_ok = stored
             .api_domain
@@ -356,13 +369,7 @@ impl Inner {
             secret: stored.access_token,
             api_domain: stored.api_domain,
         };
-        let held = Held::new(token.clone(), Instant::now() + remaining, self.margin);
-        self.state().held = Some(held);
-        tracing::debug!(
-            remaining_s = remaining.as_secs(),
-            "reusing the stored access token"
-        );
-        Some(token)
+        Some((token, remaining))
     }
 
     /// Asks for a token, holds it and stores it; a failure starts the cooldown.
@@ -386,16 +393,17 @@ impl Inner {
             state.held = Some(Held::new(token.clone(), expires, margin));
             state.failure = None;
         }
-        self.save(&token, answer.lifetime).await;
+        self.save(&token, expires).await;
         Ok(token)
     }
 
-    async fn save(&self, token: &AccessToken, lifetime: Duration) {
+    async fn save(&self, token: &AccessToken, expires: Instant) {
         let Some(store) = &self.store else { return };
+        let left = expires.saturating_duration_since(Instant::now());
         let stored = StoredToken {
             access_token: token.secret.clone(),
             api_domain: token.api_domain.clone(),
-            expires_at: SystemTime::now() + lifetime,
+            expires_at: SystemTime::now() + left,
             owner: self.owner.clone(),
         };
         if let Err(error) = store.save(&stored).await {
