@@ -75,7 +75,11 @@ async fn a_hundred_calls_with_an_expired_token_make_one_token_request() {
         .await
         .unwrap();
     let credentials = sandbox.oauth_client(ALL_SCOPES);
-    let tokens = common::oauth(&sandbox, &credentials).build().unwrap();
+    // No early refresh: the new token serves the 100 calls for its whole second.
+    let tokens = common::oauth(&sandbox, &credentials)
+        .refresh_margin(Duration::ZERO)
+        .build()
+        .unwrap();
     let client = oauth_client(tokens);
     get_lead().send(&client).await.unwrap();
     assert_eq!(sandbox.token_requests(), 1);

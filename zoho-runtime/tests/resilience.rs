@@ -141,7 +141,17 @@ async fn a_refused_connection_is_retried_even_for_a_post() {
     let port = first.addr().port();
     let token = first.access_token().to_owned();
     drop(first);
-    tokio::time::sleep(Duration::from_millis(50)).await;
+    let closed = async {
+        while tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(5), closed)
+        .await
+        .expect("the stopped sandbox's port closes");
 
     let client = Client::builder()
         .api_domain(&format!("http://127.0.0.1:{port}"))
