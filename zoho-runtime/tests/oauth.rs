@@ -12,7 +12,7 @@ use zoho_runtime::{
     AccessToken, Client, Code, DataCenter, Error, FileTokenStore, MemoryTokenStore,
     RefreshingToken, Scope, ScopeSet, StoredToken, TokenProvider,
 };
-use zoho_sandbox::{Sandbox, ALL_SCOPES};
+use zoho_sandbox::{Fault, FaultRule, Faults, Sandbox, ALL_SCOPES};
 
 const LEAD_PATH: &str = "/crm/v8/Leads/738964000002148061";
 
@@ -449,4 +449,63 @@ async fn secrets_stay_out_of_logs_errors_and_debug_and_spans_say_what_happened()
     let retry = ["zoho.request{", "attempt=2", "status=200", "duration_ms="];
     assert!(span_line(&retry), "{logs}");
     assert!(span_line(&["zoho.token{", "status=200"]), "{logs}");
+}
+
+#[tokio::test]
+async fn token_answers_in_every_shape_zoho_sends() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let credentials = sandbox.oauth_client(ALL_SCOPES);
+    let token_endpoint = |fault: Fault| {
+        FaultRule::new(fault)
+            .path_contains("/oauth/v2/token")
+            .times(1)
+    };
+    let answer = |body: serde_json::Value| Fault::Status { status: 200, body };
+    let call = || async {
+        let tokens = common::oauth(&sandbox, &credentials).build().unwrap();
+        get_lead().send(&oauth_client(tokens)).await
+    };
+
+    // An older answer: seconds in `expires_in_sec`, milliseconds in `expires_in`.
+    let legacy = sandbox.issue_token(ALL_SCOPES, Duration::from_secs(600));
+    sandbox.add_fault(token_endpoint(answer(serde_json::json!({
+        "access_token": legacy, "api_domain": sandbox.base_url(),
+        "token_type": "Bearer", "expires_in_sec": 3600, "expires_in": 3_600_000,
+    }))));
+    call().await.unwrap();
+    let sent = sandbox
+        .journal()
+        .last()
+        .unwrap()
+        .header("authorization")
+        .unwrap()
+        .to_owned();
+    assert_eq!(sent, format!("Zoho-oauthtoken {legacy}"));
+
+    // A refusal is a 200 without `access_token`.
+    sandbox.set_faults(Faults::default());
+    sandbox.add_fault(token_endpoint(answer(
+        serde_json::json!({"error": "invalid_code"}),
+    )));
+    let err = call().await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Auth { reason } if reason.contains("invalid_code")),
+        "{err:?}"
+    );
+
+    // An api_domain over plain http to a remote host is refused, token and all.
+    sandbox.set_faults(Faults::default());
+    sandbox.add_fault(token_endpoint(answer(serde_json::json!({
+        "access_token": legacy, "api_domain": "http://www.zohoapis.com", "expires_in": 3600,
+    }))));
+    let err = call().await.unwrap_err();
+    assert!(err.to_string().contains("api_domain"), "{err}");
+    assert!(!format!("{err:?}").contains(&legacy));
+
+    // A server error at the accounts server is retried.
+    sandbox.set_faults(Faults::default());
+    sandbox.clear_journal();
+    sandbox.add_fault(token_endpoint(Fault::InternalError));
+    call().await.unwrap();
+    assert_eq!(common::received(&sandbox, "POST", "/oauth/v2/token"), 2);
 }
