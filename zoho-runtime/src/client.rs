@@ -256,9 +256,12 @@ impl ClientBuilder {
         if self.max_concurrent == 0 {
             return Err(Error::config("`max_concurrent` must be at least 1"));
         }
+        // Zoho's API does not redirect; following one could carry the token to a plain-http
+        // or unknown host, so a redirect is answered as it came.
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::config(format!("HTTP client: {e}")))?;
         Ok(Client {

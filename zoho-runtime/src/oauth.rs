@@ -178,9 +178,11 @@ impl RefreshingTokenBuilder {
                 "the client id and the refresh token must not be empty",
             ));
         }
+        // A redirect would resend the form, secrets included, wherever it points.
         let http = reqwest::Client::builder()
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::config(format!("HTTP client for tokens: {e}")))?;
         let owner = fingerprint(&self.client_id, self.refresh_token.expose());

@@ -210,8 +210,9 @@ async fn retries_stop_at_the_attempt_budget_and_the_deadline() {
     assert!((2..=6).contains(&attempts), "{attempts}");
 }
 
-/// A server that answers its first request `429` with `Retry-After: 1`, then `200`.
-async fn retry_after_server() -> (String, Arc<AtomicUsize>) {
+/// A server answering each connection with the next of `answers` (the last one repeats), and
+/// counting the connections.
+async fn canned_server(answers: Vec<String>) -> (String, Arc<AtomicUsize>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let hits = Arc::new(AtomicUsize::new(0));
@@ -226,26 +227,31 @@ async fn retry_after_server() -> (String, Arc<AtomicUsize>) {
                     Ok(n) => request.extend_from_slice(&buf[..n]),
                 }
             }
-            let first = counter.fetch_add(1, Ordering::SeqCst) == 0;
-            let (status, extra, body) = if first {
-                let body = r#"{"code":"TOO_MANY_REQUESTS","details":{},"message":"slow down","status":"error"}"#;
-                ("429 Too Many Requests", "Retry-After: 1\r\n", body)
-            } else {
-                ("200 OK", "", r#"{"data":[{"id":"1"}]}"#)
-            };
-            let answer = format!(
-                "HTTP/1.1 {status}\r\n{extra}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            );
+            let n = counter.fetch_add(1, Ordering::SeqCst);
+            let answer = &answers[n.min(answers.len() - 1)];
             let _ = stream.write_all(answer.as_bytes()).await;
         }
     });
     (url, hits)
 }
 
+fn http_answer(status: &str, extra_headers: &str, body: &str) -> String {
+    format!(
+        "HTTP/1.1 {status}\r\n{extra_headers}Content-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
 #[tokio::test]
 async fn retry_after_is_honoured() {
-    let (url, hits) = retry_after_server().await;
+    let refused =
+        r#"{"code":"TOO_MANY_REQUESTS","details":{},"message":"slow down","status":"error"}"#;
+    let (url, hits) = canned_server(vec![
+        http_answer("429 Too Many Requests", "Retry-After: 1\r\n", refused),
+        http_answer("200 OK", "", r#"{"data":[{"id":"1"}]}"#),
+    ])
+    .await;
     let client = Client::builder()
         .api_domain(&url)
         .access_token("1000.any")
@@ -259,6 +265,34 @@ async fn retry_after_is_honoured() {
         started.elapsed() >= Duration::from_secs(1),
         "{:?}",
         started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn redirects_are_not_followed_with_the_token_or_the_secrets() {
+    let (elsewhere, visits) = canned_server(vec![http_answer("200 OK", "", "{}")]).await;
+    let location = format!("Location: {elsewhere}/anywhere\r\n");
+    let (url, _) = canned_server(vec![http_answer("307 Temporary Redirect", &location, "")]).await;
+
+    let client = Client::builder()
+        .api_domain(&url)
+        .access_token("1000.any")
+        .build()
+        .unwrap();
+    let err = GetLead { id: LEAD.into() }.send(&client).await.unwrap_err();
+    assert_eq!(err.status(), Some(307));
+
+    let tokens = zoho_runtime::RefreshingToken::builder("1000.ID", "secret", "1000.refresh")
+        .accounts_url(&url)
+        .build()
+        .unwrap();
+    let client = Client::builder().token_provider(tokens).build().unwrap();
+    let err = GetLead { id: LEAD.into() }.send(&client).await.unwrap_err();
+    assert!(matches!(err, Error::Auth { .. }), "{err:?}");
+    assert_eq!(
+        visits.load(Ordering::SeqCst),
+        0,
+        "nothing followed the redirect"
     );
 }
 
