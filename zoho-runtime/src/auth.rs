@@ -30,8 +30,11 @@ impl AccessToken {
 
 /// A source of access tokens, shared by every clone of a client.
 ///
-/// [`Client`](crate::Client) asks for a token before each request and reports one that Zoho
-/// rejected with `401 INVALID_TOKEN`, so the provider can refresh it.
+/// [`Client`](crate::Client) asks for a token before each attempt and reports one that Zoho
+/// rejected with `401 INVALID_TOKEN`, so the provider can refresh it; the call is then retried
+/// once. [`RefreshingToken`](crate::RefreshingToken) is Zoho's refresh-token grant;
+/// [`StaticToken`] a fixed token. Both take `&self`: a provider refreshes behind shared
+/// references, so every clone of a client sees the new token.
 pub trait TokenProvider: Send + Sync + 'static {
     /// A token that is valid now.
     fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>>;
