@@ -479,6 +479,8 @@ impl Client {
     /// Sends rendered parts and returns the raw answer: the whole call, with its token refresh
     /// and its retries, each attempt within the concurrency limit.
     pub async fn execute_parts(&self, parts: &RequestParts) -> Result<RawResponse, Error> {
+        // Before waiting for a slot: a call that cannot be sent should not queue first.
+        self.check_scopes(parts)?;
         let mut call = Call {
             started: Instant::now(),
             attempt: 1,
