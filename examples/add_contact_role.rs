@@ -1,0 +1,25 @@
+//! Seed 001: gives a contact a role on a deal (API v6, deals and contacts scopes).
+//!
+//! Runs against the embedded sandbox, or the server named by `ZOHO_API_DOMAIN` and
+//! `ZOHO_ACCESS_TOKEN` (record ids as `name=value` arguments).
+
+#[path = "common/mod.rs"]
+mod common;
+
+use zoho_seeds::{ids, *};
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let conn = common::connect().await?;
+    let call = AddContactRole {
+        deal_id: conn.id("deal", ids::DEAL).into(),
+        contact_id: conn.id("contact", ids::CONTACT).into(),
+        role: ContactRoleRef {
+            name: "Executive Sponsor".into(),
+            id: conn.id("role_id", ids::ROLE_EXECUTIVE_SPONSOR).into(),
+        },
+    };
+    common::print_request(&call.prepare(&conn.client).await?);
+    common::print_outcome(&call.send(&conn.client).await);
+    Ok(())
+}

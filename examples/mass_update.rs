@@ -1,0 +1,27 @@
+//! Seed 004: sets No_of_Employees on several leads at once, answered one outcome per id.
+//!
+//! Runs against the embedded sandbox, or the server named by `ZOHO_API_DOMAIN` and
+//! `ZOHO_ACCESS_TOKEN` (record ids as `name=value` arguments).
+
+#[path = "common/mod.rs"]
+mod common;
+
+use zoho_runtime::RecordId;
+use zoho_seeds::{ids, *};
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let conn = common::connect().await?;
+    let call = MassUpdateLeads {
+        no_of_employees: Some(1000),
+        over_write: Some(true),
+        ids: Some(vec![
+            RecordId::from(conn.id("lead_a", ids::LEAD_DUPLICATE)),
+            RecordId::from(conn.id("lead_b", ids::LEAD_2)),
+        ]),
+        cvid: None,
+    };
+    common::print_request(&call.prepare(&conn.client).await?);
+    common::print_outcome(&call.send(&conn.client).await);
+    Ok(())
+}

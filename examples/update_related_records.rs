@@ -1,0 +1,32 @@
+//! Seed 003: relates two campaigns to a lead in one call.
+//!
+//! Runs against the embedded sandbox, or the server named by `ZOHO_API_DOMAIN` and
+//! `ZOHO_ACCESS_TOKEN` (record ids as `name=value` arguments).
+
+#[path = "common/mod.rs"]
+mod common;
+
+use zoho_seeds::{ids, *};
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let conn = common::connect().await?;
+    let call = UpdateRelatedRecords {
+        module: "Leads".into(),
+        record_id: conn.id("lead", ids::LEAD_WITH_CAMPAIGNS).into(),
+        related_list: "Campaigns".into(),
+        relations: vec![
+            CampaignMember {
+                id: conn.id("campaign1", ids::CAMPAIGNS[0]).into(),
+                member_status: "Active".into(),
+            },
+            CampaignMember {
+                id: conn.id("campaign2", ids::CAMPAIGNS[1]).into(),
+                member_status: "Planning".into(),
+            },
+        ],
+    };
+    common::print_request(&call.prepare(&conn.client).await?);
+    common::print_outcome(&call.send(&conn.client).await);
+    Ok(())
+}
