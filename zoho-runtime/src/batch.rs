@@ -2,7 +2,7 @@
 //! client's limit, and answered with one outcome per record, in input order.
 
 use std::fmt;
-use std::ops::{Deref, Range};
+use std::ops::Range;
 use std::sync::Arc;
 
 use futures_util::stream::{self, StreamExt};
@@ -68,71 +68,7 @@ pub struct BatchOutcomes {
     items: Vec<BatchOutcome>,
 }
 
-impl BatchOutcomes {
-    /// Whether every record succeeded.
-    pub fn all_succeeded(&self) -> bool {
-        self.items.iter().all(Result::is_ok)
-    }
-
-    /// The records that succeeded, with their input index.
-    pub fn successes(&self) -> impl Iterator<Item = (usize, &RecordSuccess)> {
-        self.items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, o)| o.as_ref().ok().map(|s| (i, s)))
-    }
-
-    /// The records that failed, with their input index.
-    pub fn failures(&self) -> impl Iterator<Item = (usize, &RecordFailure)> {
-        self.items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, o)| o.as_ref().err().map(|e| (i, e)))
-    }
-
-    /// The outcomes as a `Vec`, one per input record.
-    pub fn into_vec(self) -> Vec<BatchOutcome> {
-        self.items
-    }
-}
-
-impl Deref for BatchOutcomes {
-    type Target = [BatchOutcome];
-
-    fn deref(&self) -> &[BatchOutcome] {
-        &self.items
-    }
-}
-
-impl IntoIterator for BatchOutcomes {
-    type Item = BatchOutcome;
-    type IntoIter = std::vec::IntoIter<BatchOutcome>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.into_iter()
-    }
-}
-
-impl<'a> IntoIterator for &'a BatchOutcomes {
-    type Item = &'a BatchOutcome;
-    type IntoIter = std::slice::Iter<'a, BatchOutcome>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.iter()
-    }
-}
-
-impl fmt::Display for BatchOutcomes {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let failed = self.failures().count();
-        let total = self.items.len();
-        write!(
-            f,
-            "{total} records, {} succeeded, {failed} failed",
-            total - failed
-        )
-    }
-}
+crate::response::outcome_list!(BatchOutcomes, BatchOutcome, RecordFailure);
 
 /// How far a [`Client::send_all`] has come, reported after each batch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,9 +1,6 @@
 //! Decoding Zoho's answers: per-record outcomes, request-level errors, and declared response
 //! types.
 
-use std::fmt;
-use std::ops::Deref;
-
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -190,6 +187,81 @@ impl Details {
     }
 }
 
+/// The accessors, iterators and `Display` shared by the lists of per-record outcomes
+/// ([`Outcomes`] and `BatchOutcomes`): each holds `items: Vec<Result<RecordSuccess, $failure>>`,
+/// one per record, in the order sent.
+macro_rules! outcome_list {
+    ($list:ident, $outcome:ty, $failure:ty) => {
+        impl $list {
+            /// Whether every record succeeded.
+            pub fn all_succeeded(&self) -> bool {
+                self.items.iter().all(Result::is_ok)
+            }
+
+            /// The records that succeeded, with their index in the input.
+            pub fn successes(&self) -> impl Iterator<Item = (usize, &$crate::RecordSuccess)> {
+                self.items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, o)| o.as_ref().ok().map(|s| (i, s)))
+            }
+
+            /// The records that failed, with their index in the input.
+            pub fn failures(&self) -> impl Iterator<Item = (usize, &$failure)> {
+                self.items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, o)| o.as_ref().err().map(|e| (i, e)))
+            }
+
+            /// The outcomes as a `Vec`, one per record, in input order.
+            pub fn into_vec(self) -> Vec<$outcome> {
+                self.items
+            }
+        }
+
+        impl ::std::ops::Deref for $list {
+            type Target = [$outcome];
+
+            fn deref(&self) -> &[$outcome] {
+                &self.items
+            }
+        }
+
+        impl IntoIterator for $list {
+            type Item = $outcome;
+            type IntoIter = ::std::vec::IntoIter<$outcome>;
+
+            fn into_iter(self) -> Self::IntoIter {
+                self.items.into_iter()
+            }
+        }
+
+        impl<'a> IntoIterator for &'a $list {
+            type Item = &'a $outcome;
+            type IntoIter = ::std::slice::Iter<'a, $outcome>;
+
+            fn into_iter(self) -> Self::IntoIter {
+                self.items.iter()
+            }
+        }
+
+        impl ::std::fmt::Display for $list {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let failed = self.failures().count();
+                let total = self.items.len();
+                write!(
+                    f,
+                    "{total} records, {} succeeded, {failed} failed",
+                    total - failed
+                )
+            }
+        }
+    };
+}
+
+pub(crate) use outcome_list;
+
 /// A record Zoho accepted.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecordSuccess {
@@ -240,71 +312,9 @@ impl Outcomes {
     pub fn status(&self) -> u16 {
         self.status
     }
-
-    /// Whether every record succeeded.
-    pub fn all_succeeded(&self) -> bool {
-        self.items.iter().all(Result::is_ok)
-    }
-
-    /// The records that succeeded, with their index in the request.
-    pub fn successes(&self) -> impl Iterator<Item = (usize, &RecordSuccess)> {
-        self.items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, o)| o.as_ref().ok().map(|s| (i, s)))
-    }
-
-    /// The records that failed, with their index in the request.
-    pub fn failures(&self) -> impl Iterator<Item = (usize, &RecordError)> {
-        self.items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, o)| o.as_ref().err().map(|e| (i, e)))
-    }
-
-    /// The outcomes as a `Vec`, one per record sent.
-    pub fn into_vec(self) -> Vec<Outcome> {
-        self.items
-    }
 }
 
-impl Deref for Outcomes {
-    type Target = [Outcome];
-
-    fn deref(&self) -> &[Outcome] {
-        &self.items
-    }
-}
-
-impl IntoIterator for Outcomes {
-    type Item = Outcome;
-    type IntoIter = std::vec::IntoIter<Outcome>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.into_iter()
-    }
-}
-
-impl<'a> IntoIterator for &'a Outcomes {
-    type Item = &'a Outcome;
-    type IntoIter = std::slice::Iter<'a, Outcome>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.iter()
-    }
-}
-
-impl fmt::Display for Outcomes {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let failed = self.failures().count();
-        write!(
-            f,
-            "{} records, {} succeeded, {failed} failed",
-            self.len(),
-            self.len() - failed
-        )
-    }
-}
+outcome_list!(Outcomes, Outcome, RecordError);
 
 /// The shape of any Zoho answer: a `data` array, a request-level result, or both absent.
 #[derive(Deserialize)]
