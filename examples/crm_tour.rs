@@ -11,7 +11,7 @@ mod common;
 
 use std::time::Duration;
 
-use zoho_runtime::{Client, Code, Error, RecordId};
+use zoho_runtime::{Client, Code, Error};
 use zoho_seeds::{ids, *};
 
 #[tokio::main]
@@ -89,34 +89,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         conn.id("campaign1", ids::CAMPAIGNS[0]),
         conn.id("campaign2", ids::CAMPAIGNS[1]),
     ];
-    let call = UpdateRelatedRecords {
-        module: "Leads".into(),
-        record_id: conn.id("campaign_lead", ids::LEAD_WITH_CAMPAIGNS).into(),
-        related_list: "Campaigns".into(),
-        relations: vec![
-            CampaignMember {
-                id: campaigns[0].as_str().into(),
-                member_status: "Active".into(),
-            },
-            CampaignMember {
-                id: campaigns[1].as_str().into(),
-                member_status: "Planning".into(),
-            },
-        ],
-    };
+    let call = UpdateRelatedRecords::campaigns_of_lead(
+        conn.id("campaign_lead", ids::LEAD_WITH_CAMPAIGNS),
+        &[(&campaigns[0], "Active"), (&campaigns[1], "Planning")],
+    );
     common::print_request(&call.prepare(client).await?);
     common::print_outcome(&call.send(client).await);
 
     println!("\n5. Seed 004: mass update No_of_Employees on two leads, one outcome per id");
-    let call = MassUpdateLeads {
-        no_of_employees: Some(1000),
-        over_write: Some(true),
-        ids: Some(vec![
-            RecordId::from(conn.id("lead_a", ids::LEAD_DUPLICATE)),
-            RecordId::from(conn.id("lead_b", ids::LEAD_2)),
-        ]),
-        cvid: None,
-    };
+    let call = MassUpdateLeads::employees_by_ids(
+        1000,
+        [
+            conn.id("lead_a", ids::LEAD_DUPLICATE),
+            conn.id("lead_b", ids::LEAD_2),
+        ],
+    );
     common::print_request(&call.prepare(client).await?);
     common::print_outcome(&call.send(client).await);
 

@@ -6,21 +6,18 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use zoho_runtime::RecordId;
 use zoho_seeds::{ids, *};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let conn = common::connect().await?;
-    let call = MassUpdateLeads {
-        no_of_employees: Some(1000),
-        over_write: Some(true),
-        ids: Some(vec![
-            RecordId::from(conn.id("lead_a", ids::LEAD_DUPLICATE)),
-            RecordId::from(conn.id("lead_b", ids::LEAD_2)),
-        ]),
-        cvid: None,
-    };
+    let call = MassUpdateLeads::employees_by_ids(
+        1000,
+        [
+            conn.id("lead_a", ids::LEAD_DUPLICATE),
+            conn.id("lead_b", ids::LEAD_2),
+        ],
+    );
     common::print_request(&call.prepare(&conn.client).await?);
     common::print_outcome(&call.send(&conn.client).await);
     Ok(())

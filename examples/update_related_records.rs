@@ -11,21 +11,14 @@ use zoho_seeds::{ids, *};
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let conn = common::connect().await?;
-    let call = UpdateRelatedRecords {
-        module: "Leads".into(),
-        record_id: conn.id("lead", ids::LEAD_WITH_CAMPAIGNS).into(),
-        related_list: "Campaigns".into(),
-        relations: vec![
-            CampaignMember {
-                id: conn.id("campaign1", ids::CAMPAIGNS[0]).into(),
-                member_status: "Active".into(),
-            },
-            CampaignMember {
-                id: conn.id("campaign2", ids::CAMPAIGNS[1]).into(),
-                member_status: "Planning".into(),
-            },
-        ],
-    };
+    let (first, second) = (
+        conn.id("campaign1", ids::CAMPAIGNS[0]),
+        conn.id("campaign2", ids::CAMPAIGNS[1]),
+    );
+    let call = UpdateRelatedRecords::campaigns_of_lead(
+        conn.id("lead", ids::LEAD_WITH_CAMPAIGNS),
+        &[(&first, "Active"), (&second, "Planning")],
+    );
     common::print_request(&call.prepare(&conn.client).await?);
     common::print_outcome(&call.send(&conn.client).await);
     Ok(())

@@ -210,21 +210,13 @@ async fn seed_002_success_and_every_recorded_failure() {
 #[tokio::test]
 async fn seed_003_related_records() {
     let (sandbox, client) = setup().await;
-    let call = UpdateRelatedRecords {
-        module: "Leads".into(),
-        record_id: ids::LEAD_WITH_CAMPAIGNS.into(),
-        related_list: "Campaigns".into(),
-        relations: vec![
-            CampaignMember {
-                id: ids::CAMPAIGNS[0].into(),
-                member_status: "Active".into(),
-            },
-            CampaignMember {
-                id: ids::CAMPAIGNS[1].into(),
-                member_status: "Planning".into(),
-            },
+    let call = UpdateRelatedRecords::campaigns_of_lead(
+        ids::LEAD_WITH_CAMPAIGNS,
+        &[
+            (ids::CAMPAIGNS[0], "Active"),
+            (ids::CAMPAIGNS[1], "Planning"),
         ],
-    };
+    );
     let outcomes = call.send(&client).await.unwrap();
     let got: Vec<_> = outcomes
         .iter()
@@ -259,12 +251,7 @@ async fn seed_003_related_records() {
 #[tokio::test]
 async fn seed_004_mass_update_by_ids_and_its_failures() {
     let (sandbox, client) = setup().await;
-    let by_ids = |ids: &[&str]| MassUpdateLeads {
-        no_of_employees: Some(1000),
-        over_write: Some(true),
-        ids: Some(ids.iter().map(|id| RecordId::from(*id)).collect()),
-        cvid: None,
-    };
+    let by_ids = |ids: &[&str]| MassUpdateLeads::employees_by_ids(1000, ids.iter().copied());
     let outcomes = by_ids(&[ids::LEAD_DUPLICATE, ids::LEAD_2])
         .send(&client)
         .await
@@ -291,10 +278,7 @@ async fn seed_004_mass_update_by_ids_and_its_failures() {
         "{err:?}"
     );
 
-    let no_ids = MassUpdateLeads {
-        ids: None,
-        ..by_ids(&[])
-    };
+    let no_ids = by_ids(&[]);
     let outcomes = no_ids.send(&client).await.unwrap();
     assert_eq!(
         outcomes[0].as_ref().unwrap_err().code,
@@ -302,7 +286,6 @@ async fn seed_004_mass_update_by_ids_and_its_failures() {
     );
 
     let by_view = MassUpdateLeads {
-        ids: None,
         cvid: sandbox.custom_view_id("Leads").map(RecordId::from),
         ..by_ids(&[])
     };

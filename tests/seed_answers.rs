@@ -166,12 +166,7 @@ fn seed_002_per_record_errors() {
 }
 
 fn mass_update(ids: &[&str]) -> MassUpdateLeads {
-    MassUpdateLeads {
-        no_of_employees: Some(1000),
-        over_write: Some(true),
-        ids: (!ids.is_empty()).then(|| ids.iter().map(|id| RecordId::from(*id)).collect()),
-        cvid: None,
-    }
+    MassUpdateLeads::employees_by_ids(1000, ids.iter().copied())
 }
 
 #[test]
@@ -281,18 +276,10 @@ fn seed_000_001_003_sample_answers() {
     );
 
     let seed = fixture(include_str!("fixtures/003_related_records.json"));
-    let call = UpdateRelatedRecords {
-        module: "Leads".into(),
-        record_id: ids::LEAD_WITH_CAMPAIGNS.into(),
-        related_list: "Campaigns".into(),
-        relations: ids::CAMPAIGNS
-            .iter()
-            .map(|id| CampaignMember {
-                id: (*id).into(),
-                member_status: "Active".into(),
-            })
-            .collect(),
-    };
+    let call = UpdateRelatedRecords::campaigns_of_lead(
+        ids::LEAD_WITH_CAMPAIGNS,
+        &[(ids::CAMPAIGNS[0], "Active"), (ids::CAMPAIGNS[1], "Active")],
+    );
     let outcomes = decode(&call, pair(&seed, "relation added")).unwrap();
     let got: Vec<_> = outcomes
         .iter()

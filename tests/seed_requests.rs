@@ -138,6 +138,7 @@ async fn seed_002_full_lead_update() {
 async fn seed_002_recorded_requests_render_exactly() {
     // The recorded pairs that a declared endpoint can send (not the malformed body, nor COPY).
     let seed = fixture("002");
+    let mut compared = Vec::new();
     for pair in seed["pairs"].as_array().unwrap() {
         let request = &pair["request"];
         let name = pair["name"].as_str().unwrap();
@@ -166,27 +167,31 @@ async fn seed_002_recorded_requests_render_exactly() {
             format!("{DOMAIN}/crm/v2/Leads/{id}"),
             "{name}"
         );
+        compared.push(name);
     }
+    // Every pair a declared endpoint can send was compared, not skipped.
+    assert_eq!(
+        compared,
+        [
+            "SUCCESS RESPONSE",
+            "DUPLICATE_DATA",
+            "OAUTH_SCOPE_MISMATCH",
+            "NOT_APPROVED",
+            "RECORD_LOCKED"
+        ]
+    );
 }
 
 #[tokio::test]
 async fn seed_003_related_records() {
     let seed = fixture("003");
-    let call = UpdateRelatedRecords {
-        module: "Leads".into(),
-        record_id: ids::LEAD_WITH_CAMPAIGNS.into(),
-        related_list: "Campaigns".into(),
-        relations: vec![
-            CampaignMember {
-                id: ids::CAMPAIGNS[0].into(),
-                member_status: "Active".into(),
-            },
-            CampaignMember {
-                id: ids::CAMPAIGNS[1].into(),
-                member_status: "Planning".into(),
-            },
+    let call = UpdateRelatedRecords::campaigns_of_lead(
+        ids::LEAD_WITH_CAMPAIGNS,
+        &[
+            (ids::CAMPAIGNS[0], "Active"),
+            (ids::CAMPAIGNS[1], "Planning"),
         ],
-    };
+    );
     let prepared = call.prepare(&client()).await.unwrap();
     let request = &seed["request"];
     assert_matches_seed(
@@ -207,6 +212,7 @@ async fn seed_003_related_records() {
 #[tokio::test]
 async fn seed_004_mass_update_recorded_requests() {
     let seed = fixture("004");
+    let mut compared = Vec::new();
     for pair in seed["pairs"].as_array().unwrap() {
         let request = &pair["request"];
         let name = pair["name"].as_str().unwrap();
@@ -245,19 +251,26 @@ async fn seed_004_mass_update_recorded_requests() {
         assert_eq!(prepared.body_json().unwrap(), expected, "{name}");
         assert_eq!(prepared.url, seed_url(request, &[]), "{name}");
         assert_eq!(prepared.method, Method::Post);
+        compared.push(name);
     }
+    // Every POST pair but the misspelled field was compared whole, not skipped.
+    assert_eq!(
+        compared,
+        [
+            "SUCCESS RESPONSE",
+            "INVALID_DATA (no field)",
+            "MANDATORY_NOT_FOUND",
+            "AUTHENTICATION_FAILURE",
+            "NOT_APPROVED",
+            "RECORD_LOCKED"
+        ]
+    );
     // And the collection item's own request, with its three placeholder ids.
     let request = &seed["request"];
-    let call = MassUpdateLeads {
-        no_of_employees: Some(1000),
-        over_write: Some(true),
-        ids: Some(vec![
-            "{{record_id1}}".into(),
-            "{{record_id2}}".into(),
-            "{{record_id3}}".into(),
-        ]),
-        cvid: None,
-    };
+    let call = MassUpdateLeads::employees_by_ids(
+        1000,
+        ["{{record_id1}}", "{{record_id2}}", "{{record_id3}}"],
+    );
     let prepared = call.prepare(&client()).await.unwrap();
     assert_matches_seed(
         &prepared,

@@ -243,6 +243,24 @@ pub struct UpdateRelatedRecords {
     pub relations: Vec<CampaignMember>,
 }
 
+impl UpdateRelatedRecords {
+    /// Seed 003's call: relates campaigns, given as `(campaign id, member status)`, to a lead.
+    pub fn campaigns_of_lead(lead: impl Into<RecordId>, members: &[(&str, &str)]) -> Self {
+        UpdateRelatedRecords {
+            module: "Leads".into(),
+            record_id: lead.into(),
+            related_list: "Campaigns".into(),
+            relations: members
+                .iter()
+                .map(|(id, status)| CampaignMember {
+                    id: (*id).into(),
+                    member_status: (*status).into(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Seed 004: sets one field on many leads at once, by id (at most 500 per call, answered per
 /// record) or by custom view (answered with a job id).
 ///
@@ -266,4 +284,21 @@ pub struct MassUpdateLeads {
     /// A custom view whose leads to update, instead of `ids`.
     #[zoho(envelope)]
     pub cvid: Option<RecordId>,
+}
+
+impl MassUpdateLeads {
+    /// Seed 004's call: sets `No_of_Employees` to `count`, overwriting, on the leads `ids`. An
+    /// empty list sends no `ids` at all (Zoho then answers `MANDATORY_NOT_FOUND`).
+    pub fn employees_by_ids<I: Into<RecordId>>(
+        count: i64,
+        ids: impl IntoIterator<Item = I>,
+    ) -> Self {
+        let ids: Vec<RecordId> = ids.into_iter().map(Into::into).collect();
+        MassUpdateLeads {
+            no_of_employees: Some(count),
+            over_write: Some(true),
+            ids: (!ids.is_empty()).then_some(ids),
+            cvid: None,
+        }
+    }
 }
