@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::journal::InjectedFault;
 use crate::prng::Prng;
 
 /// The whole fault configuration. The default injects nothing.
@@ -122,7 +123,7 @@ impl FaultRule {
 }
 
 /// What an injected fault does to the answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Fault {
     /// `500 {"code":"INTERNAL_ERROR",…}`.
@@ -161,6 +162,21 @@ pub(crate) struct Plan {
     pub latency: Duration,
     pub before: Option<Fault>,
     pub after: Option<Fault>,
+}
+
+impl Plan {
+    /// The fault this plan injects, for the journal.
+    pub(crate) fn injected(&self) -> Option<InjectedFault> {
+        let (fault, phase) = match (&self.before, &self.after) {
+            (Some(fault), _) => (fault, Phase::BeforeApply),
+            (None, Some(fault)) => (fault, Phase::AfterApply),
+            (None, None) => return None,
+        };
+        Some(InjectedFault {
+            fault: fault.clone(),
+            phase,
+        })
+    }
 }
 
 /// The configuration with its chance generator and the counts of each rule.

@@ -2,6 +2,8 @@
 
 use serde_json::{json, Value};
 
+use crate::faults::{Fault, Phase};
+
 /// One request as received: method, path, query, headers and body bytes.
 ///
 /// Requests to `/__admin/…` are not journaled, so reading the journal does not change it.
@@ -19,6 +21,26 @@ pub struct JournalEntry {
     pub body: Vec<u8>,
     /// When it arrived, in Zoho's time format.
     pub received_at: String,
+    /// The fault the sandbox injected into this request, if it injected one: a rule that
+    /// fired, or the `429` of the concurrency limit (before apply).
+    pub fault: Option<InjectedFault>,
+}
+
+/// A fault injected into one request, as the journal records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InjectedFault {
+    /// What the client received instead of the real answer.
+    pub fault: Fault,
+    /// Whether the request was applied first.
+    pub phase: Phase,
+}
+
+impl InjectedFault {
+    /// Whether the request was applied before the fault struck: the client did not get the
+    /// real answer, but the write happened.
+    pub fn applied(&self) -> bool {
+        self.phase == Phase::AfterApply
+    }
 }
 
 impl JournalEntry {
@@ -66,6 +88,7 @@ impl JournalEntry {
             "body": self.body_text(),
             "json": self.json(),
             "received_at": self.received_at,
+            "fault": self.fault.as_ref().map(|f| json!({"fault": f.fault, "phase": f.phase})),
         })
     }
 }
@@ -83,6 +106,7 @@ mod tests {
             headers: vec![("x-external".into(), "Contacts.External_Contact_ID".into())],
             body: br#"{"a":1}"#.to_vec(),
             received_at: String::new(),
+            fault: None,
         };
         assert_eq!(e.header("X-EXTERNAL"), Some("Contacts.External_Contact_ID"));
         assert_eq!(e.query_param("fields").as_deref(), Some("Last_Name,Email"));

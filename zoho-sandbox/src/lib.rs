@@ -95,6 +95,6 @@ mod writes;
 
 pub use auth::OAuthClient;
 pub use faults::{Fault, FaultRule, Faults, Phase};
-pub use journal::JournalEntry;
+pub use journal::{InjectedFault, JournalEntry};
 pub use sandbox::{Sandbox, SandboxBuilder, ALL_SCOPES};
 pub use store::RecordState;

@@ -1,5 +1,6 @@
 //! The HTTP server: a hand-written accept loop (so a fault can close a connection without an
-//! answer), the router, and the journal and fault layers in front of every handler.
+//! answer), the router, and the layer in front of every handler that journals requests and
+//! injects faults.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -17,8 +18,8 @@ use tokio::sync::{watch, Notify};
 use tower::ServiceExt;
 
 use crate::answers::{self, Answer, JSON_CONTENT_TYPE};
-use crate::faults::Fault;
-use crate::journal::JournalEntry;
+use crate::faults::{Fault, Phase};
+use crate::journal::{InjectedFault, JournalEntry};
 use crate::state::{lock, Gauges, Shared, Slot};
 use crate::{admin, dispatch, oauth, time};
 
@@ -85,11 +86,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/__admin/record_state", any(admin::record_state))
         .route("/__admin/tokens", any(admin::tokens))
         .fallback(crm)
-        .layer(middleware::from_fn_with_state(shared.clone(), fault_layer))
-        .layer(middleware::from_fn_with_state(
-            shared.clone(),
-            journal_layer,
-        ))
+        .layer(middleware::from_fn_with_state(shared.clone(), front_layer))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(shared)
 }
@@ -120,16 +117,60 @@ fn is_admin(path: &str) -> bool {
     path.starts_with("/__admin")
 }
 
-/// Journals the request as received, then passes it on unchanged.
-async fn journal_layer(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
-    if is_admin(req.uri().path()) {
+/// Journals the request as received, then applies the concurrency limit, latency and the
+/// injected fault around the handler. One layer does both, so the journal entry records the
+/// fault the request got.
+async fn front_layer(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    if is_admin(&path) {
         return next.run(req).await;
     }
     let (parts, body) = req.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, BODY_LIMIT).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
-    let entry = JournalEntry {
+    let mut entry = journal_entry(&parts, &bytes);
+    let max = lock(&shared.faults).max_concurrent();
+    let _slot = if path.starts_with("/crm/") {
+        let gauges = Gauges {
+            now: &shared.in_flight,
+            peak: &shared.peak_in_flight,
+        };
+        match Slot::take(gauges, max) {
+            Some(slot) => Some(slot),
+            None => {
+                entry.fault = Some(InjectedFault {
+                    fault: Fault::TooManyRequests,
+                    phase: Phase::BeforeApply,
+                });
+                lock(&shared.journal).push(entry);
+                return answers::too_many_requests().into_response();
+            }
+        }
+    } else {
+        None
+    };
+    let closer = parts.extensions.get::<Closer>().cloned();
+    let plan = lock(&shared.faults).plan(parts.method.as_str(), &path);
+    entry.fault = plan.injected();
+    lock(&shared.journal).push(entry);
+    if !plan.latency.is_zero() {
+        tokio::time::sleep(plan.latency).await;
+    }
+    if let Some(fault) = plan.before {
+        return strike(fault, None, closer).await;
+    }
+    let response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
+    match plan.after {
+        Some(fault) => strike(fault, Some(response), closer).await,
+        None => response,
+    }
+}
+
+fn journal_entry(parts: &axum::http::request::Parts, body: &Bytes) -> JournalEntry {
+    JournalEntry {
         method: parts.method.to_string(),
         path: parts.uri.path().to_string(),
         query: parts.uri.query().map(str::to_string),
@@ -143,45 +184,9 @@ async fn journal_layer(State(shared): State<Arc<Shared>>, req: Request, next: Ne
                 )
             })
             .collect(),
-        body: bytes.to_vec(),
+        body: body.to_vec(),
         received_at: time::now(),
-    };
-    lock(&shared.journal).push(entry);
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
-}
-
-/// Applies the concurrency limit, latency and injected faults around the handler.
-async fn fault_layer(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
-    let path = req.uri().path().to_string();
-    if is_admin(&path) {
-        return next.run(req).await;
-    }
-    let max = lock(&shared.faults).max_concurrent();
-    let _slot = if path.starts_with("/crm/") {
-        let gauges = Gauges {
-            now: &shared.in_flight,
-            peak: &shared.peak_in_flight,
-        };
-        match Slot::take(gauges, max) {
-            Some(slot) => Some(slot),
-            None => return answers::too_many_requests().into_response(),
-        }
-    } else {
-        None
-    };
-    let closer = req.extensions().get::<Closer>().cloned();
-    let plan = lock(&shared.faults).plan(req.method().as_str(), &path);
-    if !plan.latency.is_zero() {
-        tokio::time::sleep(plan.latency).await;
-    }
-    if let Some(fault) = plan.before {
-        return strike(fault, None, closer).await;
-    }
-    let response = next.run(req).await;
-    match plan.after {
-        Some(fault) => strike(fault, Some(response), closer).await,
-        None => response,
+        fault: None,
     }
 }
 

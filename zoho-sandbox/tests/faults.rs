@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use common::call;
 use serde_json::json;
-use zoho_sandbox::{Fault, FaultRule, Faults, RecordState, Sandbox};
+use zoho_sandbox::{Fault, FaultRule, Faults, InjectedFault, Phase, RecordState, Sandbox};
 
 const LEAD: &str = "/crm/v2/Leads/738964000002131001";
 const ID: &str = "738964000002131001";
@@ -250,4 +250,81 @@ async fn the_token_endpoint_can_fail_too() {
     assert!(second.body()["access_token"].is_string());
     // The failed call never reached the endpoint.
     assert_eq!(sandbox.token_requests(), 1);
+}
+
+#[tokio::test]
+async fn the_journal_says_which_fault_each_request_got() {
+    let sandbox = common::seeds_only().await;
+    sandbox.set_faults(Faults {
+        rules: vec![
+            FaultRule::new(Fault::InternalError).method("PUT").times(1),
+            FaultRule::new(Fault::DropConnection)
+                .after_apply()
+                .method("PUT")
+                .times(1),
+        ],
+        ..Faults::default()
+    });
+    let first = call(&sandbox, "PUT", LEAD).body(&update()).send().await;
+    assert_eq!(first.status, 500);
+    assert!(call(&sandbox, "PUT", LEAD)
+        .body(&update())
+        .try_send()
+        .await
+        .is_err());
+    assert_eq!(call(&sandbox, "GET", LEAD).send().await.status, 200);
+
+    let journal = sandbox.journal();
+    let faults: Vec<_> = journal.iter().map(|e| e.fault.clone()).collect();
+    let before = InjectedFault {
+        fault: Fault::InternalError,
+        phase: Phase::BeforeApply,
+    };
+    let after = InjectedFault {
+        fault: Fault::DropConnection,
+        phase: Phase::AfterApply,
+    };
+    assert!(!before.applied() && after.applied());
+    assert_eq!(faults, [Some(before), Some(after), None]);
+    // Only the request struck after applying was written.
+    assert_eq!(sandbox.write_count("Leads", ID), 1);
+
+    let shown = call(&sandbox, "GET", "/__admin/journal")
+        .token(None)
+        .send()
+        .await;
+    let entries = shown.body()["entries"].as_array().unwrap().clone();
+    assert_eq!(
+        entries[1]["fault"],
+        json!({"fault": {"kind": "drop_connection"}, "phase": "after_apply"})
+    );
+    assert_eq!(entries[2]["fault"], json!(null));
+}
+
+#[tokio::test]
+async fn a_request_over_the_concurrency_limit_is_journaled_as_a_429() {
+    let sandbox = Sandbox::builder()
+        .generated_records(false)
+        .faults(Faults {
+            latency_ms: 150,
+            max_concurrent: Some(1),
+            ..Faults::default()
+        })
+        .start()
+        .await
+        .unwrap();
+    let get = || call(&sandbox, "GET", LEAD).send();
+    let (a, b, c) = tokio::join!(get(), get(), get());
+    let refused = [a, b, c].iter().filter(|r| r.status == 429).count();
+    assert!(refused >= 1, "one at a time, three at once");
+    let limit = InjectedFault {
+        fault: Fault::TooManyRequests,
+        phase: Phase::BeforeApply,
+    };
+    let journaled = sandbox
+        .journal()
+        .iter()
+        .filter(|e| e.fault.as_ref() == Some(&limit))
+        .count();
+    assert_eq!(journaled, refused);
 }
