@@ -41,7 +41,9 @@ impl RecordFailure {
     }
 
     /// Whether Zoho may have applied the record all the same: its batch may have reached Zoho
-    /// but no usable answer came back. Check such records in Zoho before sending them again.
+    /// but no usable answer came back (a connection lost after sending, a timeout, a `5xx`, or
+    /// a success status whose body could not be read). Check such records in Zoho before
+    /// sending them again.
     pub fn may_have_been_applied(&self) -> bool {
         match self {
             RecordFailure::Refused(_) => false,
@@ -54,7 +56,12 @@ fn fate_unknown(error: &Error) -> bool {
     match error {
         Error::NotRetried { .. } | Error::Timeout { .. } | Error::OutcomeCount { .. } => true,
         Error::Transport { delivered, .. } => *delivered,
-        Error::UnexpectedBody { status, .. } | Error::Api { status, .. } => *status >= 500,
+        // Zoho answered, but the body could not be read: a success status says the write went
+        // through, a server error that it may have.
+        Error::UnexpectedBody { status, .. }
+        | Error::Decode { status, .. }
+        | Error::BodyTooLarge { status, .. } => *status >= 500 || (200..300).contains(status),
+        Error::Api { status, .. } => *status >= 500,
         _ => false,
     }
 }
@@ -295,6 +302,42 @@ mod tests {
                 other => panic!("{other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn an_answer_that_could_not_be_read_may_have_been_applied_unless_it_refused() {
+        let failed = |error: Error| {
+            RecordFailure::BatchFailed {
+                error: Arc::new(error),
+                records: 0..1,
+            }
+            .may_have_been_applied()
+        };
+        let unreadable = |status: u16| Error::UnexpectedBody {
+            status,
+            reason: "the body is empty".into(),
+            body_start: String::new(),
+        };
+        assert!(failed(unreadable(200)));
+        assert!(failed(unreadable(502)));
+        assert!(!failed(unreadable(400)));
+        assert!(!failed(unreadable(307)));
+        assert!(failed(Error::BodyTooLarge {
+            status: 201,
+            limit: 10
+        }));
+        assert!(!failed(Error::BodyTooLarge {
+            status: 404,
+            limit: 10
+        }));
+        let refusal = |status: u16| Error::Api {
+            status,
+            code: Code::InternalError,
+            message: String::new(),
+            details: Default::default(),
+        };
+        assert!(!failed(refusal(200)), "Zoho said the request failed");
+        assert!(failed(refusal(500)));
     }
 
     #[test]
