@@ -9,7 +9,7 @@ use tracing::Instrument;
 
 use crate::auth::{AccessToken, StaticToken, TokenProvider};
 use crate::code::Code;
-use crate::endpoint::{Endpoint, EndpointMeta};
+use crate::endpoint::{BatchAxis, Endpoint, EndpointMeta};
 use crate::limit::{ConcurrencyLimit, Edition};
 use crate::request::RequestParts;
 use crate::response::{decode_json, RawResponse};
@@ -408,9 +408,21 @@ impl Client {
     /// Sends a call and decodes the answer, retrying as the client's [`RetryPolicy`] allows.
     ///
     /// A call carrying more records than Zoho takes at once (100, or 500 ids for a mass
-    /// update) is refused before sending: [`Client::send_all`] splits it into batches.
+    /// update) is refused before sending: [`Client::send_all`] splits it into batches. So is a
+    /// call whose list of records (or ids) is empty, which Zoho would refuse.
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Response, Error> {
         if let (Some(axis), Some(len)) = (E::META.batch, endpoint.batch_len()) {
+            if len == 0 {
+                let items = match axis {
+                    BatchAxis::Records => "records",
+                    BatchAxis::Targets => "ids",
+                };
+                return Err(Error::invalid_request(format!(
+                    "the call of `{} {}` carries no {items} (its list is empty), which Zoho refuses",
+                    E::META.method,
+                    E::META.path,
+                )));
+            }
             if len > axis.limit() {
                 return Err(Error::invalid_request(format!(
                     "{len} items in one call of `{} {}`, where Zoho takes at most {}; \
@@ -438,6 +450,11 @@ impl Client {
         let token = self.inner.tokens.token().await?;
         if token.secret.is_empty() {
             return Err(Error::invalid_request("the access token is empty"));
+        }
+        if token.secret.expose().bytes().any(|b| b.is_ascii_control()) {
+            return Err(Error::invalid_request(
+                "the access token has a line break or another control character, so it cannot be sent in a header",
+            ));
         }
         let domain = match &token.api_domain {
             Some(domain) => checked_base_url(domain)?,
@@ -628,6 +645,14 @@ impl Client {
     }
 
     fn transport_error(&self, request: &PreparedRequest, error: reqwest::Error) -> Error {
+        // The request could not even be put together (a header value HTTP does not allow):
+        // nothing left this machine, and another attempt would fail the same way.
+        if error.is_builder() {
+            return Error::invalid_request(format!(
+                "the request could not be built: {}",
+                error.without_url()
+            ));
+        }
         let url = request.url.split('?').next().unwrap_or_default().to_owned();
         // A failed connect (timed out or refused) never carried the request; anything later
         // may have.

@@ -86,8 +86,9 @@ impl RequestParts {
         self.query.push((name, text));
     }
 
-    /// Adds a request header unless the value is absent. Values with CR or LF are refused:
-    /// they would let a value write headers of its own.
+    /// Adds a request header unless the value is absent. Values with CR, LF or another
+    /// control character (tab aside) are refused: a line break would let a value write headers
+    /// of its own, and HTTP allows no other control character in a header.
     pub fn header<V: HeaderField + ?Sized>(
         &mut self,
         name: &'static str,
@@ -197,9 +198,9 @@ impl RequestParts {
 }
 
 fn check_header_value(name: &str, value: &str) -> Result<(), Error> {
-    if value.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0) {
+    if value.bytes().any(|b| b.is_ascii_control() && b != b'\t') {
         return Err(Error::invalid_request(format!(
-            "header `{name}` has a line break or NUL in its value, which is never sent"
+            "header `{name}` has a line break or another control character in its value, which is never sent"
         )));
     }
     Ok(())
@@ -660,12 +661,17 @@ mod tests {
         parts.header("X-Skip", &None::<String>).unwrap();
         let err = parts.header("X-Evil", "a\r\nAuthorization: x").unwrap_err();
         assert!(matches!(err, Error::InvalidRequest { .. }));
+        for control in ["a\u{1}", "a\u{7f}", "a\0", "a\rb", "a\nb"] {
+            assert!(parts.header("X-Evil", control).is_err(), "{control:?}");
+        }
+        parts.header("X-Tab", "a\tb é").unwrap();
         let headers: Vec<_> = parts.headers().collect();
         assert_eq!(
             headers,
             [
                 ("X-EXTERNAL", "Leads.External_Lead_ID"),
-                ("If-Modified-Since", "2021-05-11T12:52:29+00:00")
+                ("If-Modified-Since", "2021-05-11T12:52:29+00:00"),
+                ("X-Tab", "a\tb é")
             ]
         );
     }
