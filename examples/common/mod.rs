@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::time::Duration;
 
 use zoho_runtime::{
@@ -89,44 +90,62 @@ pub async fn connect() -> Result<Connection, Box<dyn std::error::Error>> {
 
 /// Prints a request as it goes on the wire; the token shows as `[redacted]`.
 pub fn print_request(request: &PreparedRequest) {
-    println!("  → {} {}", request.method, request.url);
+    let _ = write_request(&mut std::io::stdout().lock(), request);
+}
+
+/// Prints each record's outcome, or the error.
+pub fn print_outcome(result: &Result<Outcomes, Error>) {
+    let _ = write_outcome(&mut std::io::stdout().lock(), result);
+}
+
+/// Writes a request as it goes on the wire; the token shows as `[redacted]`.
+pub fn write_request(out: &mut dyn Write, request: &PreparedRequest) -> std::io::Result<()> {
+    writeln!(out, "  → {} {}", request.method, request.url)?;
     for (name, value) in &request.headers {
         let value = if name.eq_ignore_ascii_case("authorization") {
             "Zoho-oauthtoken [redacted]"
         } else {
             value
         };
-        println!("    {name}: {value}");
+        writeln!(out, "    {name}: {value}")?;
     }
     if let Some(body) = request.body_json() {
         let text = serde_json::to_string(&body).unwrap_or_default();
         let cut: String = text.chars().take(160).collect();
-        println!("    {cut}{}", if cut.len() < text.len() { "…" } else { "" });
+        writeln!(
+            out,
+            "    {cut}{}",
+            if cut.len() < text.len() { "…" } else { "" }
+        )?;
     }
+    Ok(())
 }
 
-/// Prints each record's outcome, or the error.
-pub fn print_outcome(result: &Result<Outcomes, Error>) {
+/// Writes each record's outcome, or the error.
+pub fn write_outcome(out: &mut dyn Write, result: &Result<Outcomes, Error>) -> std::io::Result<()> {
     match result {
         Ok(outcomes) => {
-            println!("  ← HTTP {}: {outcomes}", outcomes.status());
+            writeln!(out, "  ← HTTP {}: {outcomes}", outcomes.status())?;
             for (i, outcome) in outcomes.iter().enumerate() {
                 match outcome {
-                    Ok(ok) => println!(
+                    Ok(ok) => writeln!(
+                        out,
                         "    [{i}] {} {:?} id={}",
                         ok.code,
                         ok.message,
                         ok.id().map(|id| id.to_string()).unwrap_or_default()
-                    ),
-                    Err(err) => println!(
+                    )?,
+                    Err(err) => writeln!(
+                        out,
                         "    [{i}] {} {:?} details={}",
                         err.code,
                         err.message,
                         serde_json::Value::Object(err.details.as_map().clone())
-                    ),
+                    )?,
                 }
             }
         }
-        Err(error) => println!("  ← error: {error}"),
+        Err(error) => writeln!(out, "  ← error: {error}")?,
     }
+    Ok(())
 }
