@@ -17,13 +17,14 @@
 //!   more.
 //!
 //! The CI-sized runs below are part of `cargo test`. The full size (10,000 records on each
-//! path, with figures printed) is one command:
+//! path, in 5 rounds with successive seeds, with figures printed) is one command:
 //!
 //! ```sh
 //! cargo test --release -p zoho-runtime --test soak -- --ignored --nocapture
 //! ```
 //!
-//! `ZOHO_SOAK_SEED=<n>` changes the seed of the fault draws (default 7).
+//! `ZOHO_SOAK_SEED=<n>` sets the first round's seed of the fault draws (default 7) and
+//! `ZOHO_SOAK_ROUNDS=<n>` the number of rounds (default 5).
 
 mod common;
 
@@ -45,18 +46,22 @@ struct Size {
     records: usize,
     spike_ms: u64,
     deadline: Duration,
+    /// Whether one strike of each fault comes first, so that a short run meets every fault.
+    one_of_each: bool,
 }
 
 const CI: Size = Size {
     records: 3_000,
     spike_ms: 40,
     deadline: Duration::from_secs(120),
+    one_of_each: true,
 };
 
 const FULL: Size = Size {
     records: 10_000,
     spike_ms: 250,
     deadline: Duration::from_secs(600),
+    one_of_each: false,
 };
 
 /// The share of requests each fault strikes, as the issue sets them.
@@ -119,14 +124,15 @@ impl FaultKind {
 
 /// The soak's faults. The sandbox tries rules in order and the first that fires wins, so each
 /// rule's chance is its rate among the requests the rules before it let through; the rates
-/// are then each fault's share of all requests. One strike of each kind comes first, early in
-/// the run, so that even a short run meets every fault.
+/// are then each fault's share of all requests. With `size.one_of_each`, one strike of each
+/// kind comes first, early in the run.
 fn soak_faults(seed: u64, size: Size) -> Faults {
-    let mut rules: Vec<FaultRule> = RATES
-        .iter()
-        .enumerate()
-        .map(|(i, (kind, _))| kind.rule().skip(2 * i as u32 + 1).times(1))
-        .collect();
+    let mut rules: Vec<FaultRule> = Vec::new();
+    if size.one_of_each {
+        for (i, (kind, _)) in RATES.iter().enumerate() {
+            rules.push(kind.rule().skip(2 * i as u32 + 1).times(1));
+        }
+    }
     let mut left = 1.0;
     for (kind, rate) in RATES {
         rules.push(kind.rule().probability(rate / left));
@@ -207,6 +213,22 @@ impl Report {
             *report.requests.entry(FaultKind::of(entry)).or_default() += 1;
         }
         report
+    }
+
+    fn add(&mut self, other: &Report) {
+        self.records += other.records;
+        self.batches += other.batches;
+        self.peak_in_flight = self.peak_in_flight.max(other.peak_in_flight);
+        self.elapsed += other.elapsed;
+        for (kind, n) in &other.requests {
+            *self.requests.entry(*kind).or_default() += n;
+        }
+        for (kind, n) in &other.outcomes {
+            *self.outcomes.entry(kind.clone()).or_default() += n;
+        }
+        for (count, n) in &other.writes {
+            *self.writes.entry(*count).or_default() += n;
+        }
     }
 
     fn outcome(&mut self, kind: String) {
@@ -351,7 +373,6 @@ async fn soak_inserts(size: Size, seed: u64) -> Report {
             }
         }
     }
-    every_fault_struck(&report);
     report
 }
 
@@ -441,7 +462,6 @@ async fn soak_updates(size: Size, seed: u64) -> Report {
             Err(failure) => failure_kind(failure),
         });
     }
-    every_fault_struck(&report);
     report
 }
 
@@ -457,25 +477,49 @@ fn every_fault_struck(report: &Report) {
 
 #[tokio::test]
 async fn soak_inserts_each_record_at_most_once_and_flags_those_it_cannot_confirm() {
-    soak_inserts(CI, seed()).await;
+    every_fault_struck(&soak_inserts(CI, seed()).await);
 }
 
 #[tokio::test]
 async fn soak_updates_every_record_and_writes_again_only_after_a_lost_answer() {
-    soak_updates(CI, seed()).await;
+    every_fault_struck(&soak_updates(CI, seed()).await);
 }
 
-/// The full size, with figures: see the module docs for the command.
+/// The full size, with figures: see the module docs for the command. Each round is a fresh
+/// sandbox and 10,000 records on each path, with the next seed.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "the full-size soak; run with --ignored --nocapture"]
 async fn soak_full_size() {
-    let seed = seed();
-    println!("fault soak, seed {seed}: 10% 429, 5% 500, 1% drop before apply, 1% drop after apply, 5% spikes of {} ms", FULL.spike_ms);
-    let inserts = soak_inserts(FULL, seed).await;
+    let first = seed();
+    let rounds = std::env::var("ZOHO_SOAK_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5u64);
     println!(
-        "{}",
-        inserts.show("POST /Leads (insert; not safe to repeat)")
+        "fault soak, {rounds} rounds from seed {first}: 10% 429, 5% 500, 1% drop before apply, \
+         1% drop after apply, 5% spikes of {} ms",
+        FULL.spike_ms
     );
-    let updates = soak_updates(FULL, seed).await;
-    println!("{}", updates.show("PUT /Leads (update; safe to repeat)"));
+    let mut inserts = Report::default();
+    let mut updates = Report::default();
+    for seed in first..first + rounds {
+        let round = soak_inserts(FULL, seed).await;
+        println!(
+            "{}",
+            round.show(&format!(
+                "seed {seed}: POST /Leads (insert; not safe to repeat)"
+            ))
+        );
+        inserts.add(&round);
+        let round = soak_updates(FULL, seed).await;
+        println!(
+            "{}",
+            round.show(&format!("seed {seed}: PUT /Leads (update; safe to repeat)"))
+        );
+        updates.add(&round);
+    }
+    println!("{}", inserts.show("all rounds: POST /Leads"));
+    println!("{}", updates.show("all rounds: PUT /Leads"));
+    every_fault_struck(&inserts);
+    every_fault_struck(&updates);
 }
