@@ -109,6 +109,14 @@ pub use serde_json::Value as Json;
 /// `#[derive(zoho_runtime::serde::Serialize)] #[serde(crate = "zoho_runtime::serde")]`.
 pub use serde;
 
+/// Entry points for the fuzz targets in `fuzz/` to parsers that are not public. Built only with
+/// `--cfg fuzzing`, which `cargo fuzz` sets. Not a public API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod __fuzz {
+    pub use crate::oauth::fuzz_token_answer as token_answer;
+}
+
 /// What the code `#[zoho_endpoint]` generates refers to. Not a public API.
 #[doc(hidden)]
 pub mod __private {

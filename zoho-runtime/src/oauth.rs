@@ -546,6 +546,15 @@ fn parse_token_answer(status: u16, body: &[u8]) -> Result<TokenAnswer, Error> {
     })
 }
 
+/// Reads a token answer as a refresh does, through the expiry it computes, and returns the
+/// token's lifetime. For the fuzz targets.
+#[cfg(fuzzing)]
+pub fn fuzz_token_answer(status: u16, body: &[u8]) -> Result<Duration, Error> {
+    let answer = parse_token_answer(status, body)?;
+    let _expires = Instant::now() + answer.lifetime;
+    Ok(answer.lifetime)
+}
+
 fn refusal(status: u16, error: Option<&str>, description: Option<&str>) -> Error {
     let Some(code) = error else {
         return Error::auth(format!(
