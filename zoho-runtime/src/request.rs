@@ -184,15 +184,39 @@ impl RequestParts {
             .collect()
     }
 
+    /// Fills each `<field>` of a scope template with that path value, lowercased, in one pass:
+    /// a value that itself reads like a `<field>` is not filled in turn.
     fn fill_template(&self, template: &str) -> String {
-        let mut filled = template.to_owned();
-        let fields = self.meta.segments.iter().filter_map(|s| match s {
-            Segment::Field(name) => Some(*name),
-            Segment::Literal(_) => None,
-        });
-        for (name, value) in fields.zip(&self.path_values) {
-            filled = filled.replace(&format!("<{name}>"), &value.to_ascii_lowercase());
+        let fields: Vec<&str> = self
+            .meta
+            .segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Field(name) => Some(*name),
+                Segment::Literal(_) => None,
+            })
+            .collect();
+        let mut filled = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(start) = rest.find('<') {
+            filled.push_str(&rest[..start]);
+            let tail = &rest[start..];
+            let field = tail.find('>').and_then(|end| {
+                let i = fields.iter().position(|name| *name == &tail[1..end])?;
+                Some((end, self.path_values.get(i)?))
+            });
+            match field {
+                Some((end, value)) => {
+                    filled.push_str(&value.to_ascii_lowercase());
+                    rest = &tail[end + 1..];
+                }
+                None => {
+                    filled.push('<');
+                    rest = &tail[1..];
+                }
+            }
         }
+        filled.push_str(rest);
         filled
     }
 }
@@ -680,6 +704,15 @@ mod tests {
     fn scope_templates_take_the_path_value() {
         let scopes = parts("Leads", "1").unwrap().scopes().unwrap();
         assert_eq!(scopes[0].as_str(), "ZohoCRM.modules.leads.UPDATE");
+    }
+
+    #[test]
+    fn scope_templates_are_filled_with_the_path_value_alone() {
+        // A module value that reads like the next placeholder was filled again with its value.
+        let scopes = parts("<id>", "Leads").unwrap().scopes().unwrap();
+        assert_eq!(scopes[0].as_str(), "ZohoCRM.modules.<id>.UPDATE");
+        let scopes = parts("Deals<id", "1").unwrap().scopes().unwrap();
+        assert_eq!(scopes[0].as_str(), "ZohoCRM.modules.deals<id.UPDATE");
     }
 
     #[test]
