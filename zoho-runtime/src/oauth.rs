@@ -23,6 +23,10 @@ const DEFAULT_LIFETIME: Duration = Duration::from_secs(3600);
 /// it is an older answer's milliseconds.
 const LONGEST_LIFETIME_SECS: u64 = 86_400;
 
+/// The longest a token is held before it is refreshed, whatever an answer or a store says: a
+/// larger (or absurd) lifetime would give an expiry the clock cannot hold.
+const MAX_LIFETIME: Duration = Duration::from_secs(LONGEST_LIFETIME_SECS);
+
 /// The largest token answer read.
 const MAX_ANSWER: usize = 64 * 1024;
 
@@ -359,7 +363,11 @@ impl Inner {
     /// A stored token minted for these credentials, not expired, naming an acceptable API
     /// domain (the file could have been edited), with the time it has left.
     fn usable(&self, stored: StoredToken) -> Option<(AccessToken, Duration)> {
-        let remaining = stored.expires_at.duration_since(SystemTime::now()).ok()?;
+        let remaining = stored
+            .expires_at
+            .duration_since(SystemTime::now())
+            .ok()?
+            .min(MAX_LIFETIME);
         let domain_ok = stored
             .api_domain
             .as_deref()
@@ -580,7 +588,7 @@ fn refusal(status: u16, error: Option<&str>, description: Option<&str>) -> Error
 }
 
 /// `expires_in_sec` when present (older answers give `expires_in` in milliseconds beside
-/// it), else `expires_in` in seconds.
+/// it), else `expires_in` in seconds; at most [`MAX_LIFETIME`].
 fn lifetime(answer: &Value) -> Duration {
     let number = |key: &str| match answer.get(key)? {
         Value::Number(n) => n
@@ -589,12 +597,13 @@ fn lifetime(answer: &Value) -> Duration {
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     };
-    match (number("expires_in_sec"), number("expires_in")) {
+    let lifetime = match (number("expires_in_sec"), number("expires_in")) {
         (Some(secs), _) => Duration::from_secs(secs),
         (None, Some(ms)) if ms > LONGEST_LIFETIME_SECS => Duration::from_millis(ms),
         (None, Some(secs)) => Duration::from_secs(secs),
         (None, None) => DEFAULT_LIFETIME,
-    }
+    };
+    lifetime.min(MAX_LIFETIME)
 }
 
 /// Names the credentials without revealing them (64-bit FNV-1a): enough to tell a stored token
@@ -640,6 +649,20 @@ mod tests {
         assert_eq!(text.unwrap().lifetime, Duration::from_secs(1800));
         let none = parse(r#"{"access_token":"t"}"#);
         assert_eq!(none.unwrap().lifetime, DEFAULT_LIFETIME);
+    }
+
+    #[test]
+    fn an_absurd_lifetime_is_capped_so_the_expiry_can_be_computed() {
+        // Each of these made `Instant::now() + lifetime` panic with an overflow.
+        for body in [
+            r#"{"access_token":"t","expires_in_sec":18446744073709551615}"#,
+            r#"{"access_token":"t","expires_in_sec":1e300}"#,
+            r#"{"access_token":"t","expires_in":18446744073709551615}"#,
+        ] {
+            let lifetime = parse(body).unwrap().lifetime;
+            assert_eq!(lifetime, MAX_LIFETIME, "{body}");
+            assert!(Instant::now().checked_add(lifetime).is_some());
+        }
     }
 
     #[test]

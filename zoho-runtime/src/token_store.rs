@@ -68,10 +68,16 @@ impl StoredToken {
             ),
             source: None,
         })?;
+        let expires_at = UNIX_EPOCH
+            .checked_add(Duration::from_secs(file.expires_at))
+            .ok_or_else(|| Error::TokenStore {
+                reason: "the stored token's expiry is past what the clock can hold".to_owned(),
+                source: None,
+            })?;
         Ok(StoredToken {
             access_token: Secret::new(file.access_token),
             api_domain: file.api_domain,
-            expires_at: UNIX_EPOCH + Duration::from_secs(file.expires_at),
+            expires_at,
             owner: file.owner,
         })
     }
@@ -265,6 +271,17 @@ mod tests {
         assert_eq!(back.api_domain.as_deref(), Some("https://www.zohoapis.eu"));
         assert_eq!(back.expires_at, token("x").expires_at);
         assert_eq!(back.owner, "f00d");
+    }
+
+    #[test]
+    fn an_expiry_past_the_clock_is_an_error_not_a_panic() {
+        // `UNIX_EPOCH + Duration::from_secs(u64::MAX)` panicked with an overflow.
+        let text =
+            r#"{"access_token":"1000.secret","expires_at":18446744073709551615,"owner":"f00d"}"#;
+        match StoredToken::from_json(text) {
+            Err(Error::TokenStore { reason, .. }) => assert!(!reason.contains("1000.secret")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
