@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderMap, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
 use tracing::Instrument;
 
 use crate::auth::{AccessToken, StaticToken, TokenProvider};
@@ -329,7 +329,6 @@ pub struct PreparedRequest {
     pub body: Option<Vec<u8>>,
     pub(crate) path_template: &'static str,
     pub(crate) expected_outcomes: Option<usize>,
-    pub(crate) token: AccessToken,
 }
 
 impl PreparedRequest {
@@ -447,22 +446,8 @@ impl Client {
     /// Prepares rendered parts: checks scopes, gets a token, builds the URL and headers.
     pub async fn prepare_parts(&self, parts: &RequestParts) -> Result<PreparedRequest, Error> {
         self.check_scopes(parts)?;
-        let token = self.inner.tokens.token().await?;
-        if token.secret.is_empty() {
-            return Err(Error::invalid_request("the access token is empty"));
-        }
-        if token.secret.expose().bytes().any(|b| b.is_ascii_control()) {
-            return Err(Error::invalid_request(
-                "the access token has a line break or another control character, so it cannot be sent in a header",
-            ));
-        }
-        let domain = match &token.api_domain {
-            Some(domain) => checked_base_url(domain)?,
-            None => self.inner.api_domain.clone(),
-        };
-        let url = format!("{domain}{}", parts.path_and_query(self.inner.version)?);
-        let auth = format!("Zoho-oauthtoken {}", token.secret.expose());
-        let mut headers = vec![("Authorization".to_owned(), auth)];
+        let (token, url) = self.token_and_url(parts).await?;
+        let mut headers = vec![("Authorization".to_owned(), authorization(&token))];
         headers.extend(parts.headers().map(|(n, v)| (n.to_owned(), v.to_owned())));
         if parts.body_bytes().is_some() {
             headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
@@ -474,8 +459,33 @@ impl Client {
             body: parts.body_bytes().map(<[u8]>::to_vec),
             path_template: parts.meta().path,
             expected_outcomes: parts.expected_outcomes(),
-            token,
         })
+    }
+
+    /// A token that is valid now, and the full URL of the parts for it (a token answer may name
+    /// its own API domain).
+    async fn token_and_url(&self, parts: &RequestParts) -> Result<(AccessToken, String), Error> {
+        let token = self.inner.tokens.token().await?;
+        if token.secret.is_empty() {
+            return Err(Error::invalid_request("the access token is empty"));
+        }
+        if token.secret.expose().bytes().any(|b| b.is_ascii_control()) {
+            return Err(Error::invalid_request(
+                "the access token has a line break or another control character, so it cannot be sent in a header",
+            ));
+        }
+        let own;
+        let domain = match &token.api_domain {
+            Some(domain) => {
+                own = checked_base_url(domain)?;
+                own.as_str()
+            }
+            None => self.inner.api_domain.as_str(),
+        };
+        let mut url = String::with_capacity(domain.len() + 128);
+        url.push_str(domain);
+        parts.write_path_and_query(&mut url, self.inner.version)?;
+        Ok((token, url))
     }
 
     pub(crate) fn check_scopes(&self, parts: &RequestParts) -> Result<(), Error> {
@@ -515,15 +525,36 @@ impl Client {
     }
 
     /// One attempt: a slot under the limit, a token that is valid now, the request.
+    ///
+    /// The request is built from the parts themselves: the body is shared with every other
+    /// attempt, not copied. (The scopes were checked once, before the first attempt.)
     async fn attempt(
         &self,
         parts: &RequestParts,
         attempt: u32,
     ) -> Result<(AccessToken, Result<RawResponse, Error>), Error> {
         let _slot = self.inner.limit.acquire().await?;
-        let prepared = self.prepare_parts(parts).await?;
-        let result = self.send_attempt(&prepared, attempt).await;
-        Ok((prepared.token, result))
+        let (token, url) = self.token_and_url(parts).await?;
+        let mut builder = self
+            .inner
+            .http
+            .request(parts.method().to_reqwest(), url.as_str())
+            .header(AUTHORIZATION, authorization(&token));
+        for (name, value) in parts.headers() {
+            builder = builder.header(name, value);
+        }
+        if let Some(body) = parts.shared_body() {
+            builder = builder
+                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                .body(body);
+        }
+        let target = Target {
+            method: parts.method(),
+            path_template: parts.meta().path,
+            url: &url,
+        };
+        let result = self.send_attempt(builder, target, attempt).await;
+        Ok((token, result))
     }
 
     /// What follows an attempt: the answer, a token refresh (once per call), or a wait before
@@ -565,33 +596,6 @@ impl Client {
     /// limit and timeout. No token refresh, no retry: [`Client::execute_parts`] does those.
     pub async fn execute(&self, request: &PreparedRequest) -> Result<RawResponse, Error> {
         let _slot = self.inner.limit.acquire().await?;
-        self.send_attempt(request, 1).await
-    }
-
-    /// One attempt on the wire, in its own `zoho.request` span.
-    async fn send_attempt(
-        &self,
-        request: &PreparedRequest,
-        attempt: u32,
-    ) -> Result<RawResponse, Error> {
-        let span = tracing::info_span!(
-            "zoho.request",
-            method = request.method.as_str(),
-            path = request.path_template,
-            attempt,
-            status = tracing::field::Empty,
-            code = tracing::field::Empty,
-            error = tracing::field::Empty,
-            duration_ms = tracing::field::Empty,
-        );
-        let started = Instant::now();
-        let result = self.execute_once(request).instrument(span.clone()).await;
-        record_result(&span, &result);
-        span.record("duration_ms", started.elapsed().as_millis() as u64);
-        result
-    }
-
-    async fn execute_once(&self, request: &PreparedRequest) -> Result<RawResponse, Error> {
         let mut builder = self
             .inner
             .http
@@ -602,13 +606,53 @@ impl Client {
         if let Some(body) = &request.body {
             builder = builder.body(body.clone());
         }
+        let target = Target {
+            method: request.method,
+            path_template: request.path_template,
+            url: &request.url,
+        };
+        self.send_attempt(builder, target, 1).await
+    }
+
+    /// One attempt on the wire, in its own `zoho.request` span.
+    async fn send_attempt(
+        &self,
+        builder: reqwest::RequestBuilder,
+        target: Target<'_>,
+        attempt: u32,
+    ) -> Result<RawResponse, Error> {
+        let span = tracing::info_span!(
+            "zoho.request",
+            method = target.method.as_str(),
+            path = target.path_template,
+            attempt,
+            status = tracing::field::Empty,
+            code = tracing::field::Empty,
+            error = tracing::field::Empty,
+            duration_ms = tracing::field::Empty,
+        );
+        let started = Instant::now();
+        let result = self
+            .execute_once(builder, target)
+            .instrument(span.clone())
+            .await;
+        record_result(&span, &result);
+        span.record("duration_ms", started.elapsed().as_millis() as u64);
+        result
+    }
+
+    async fn execute_once(
+        &self,
+        builder: reqwest::RequestBuilder,
+        target: Target<'_>,
+    ) -> Result<RawResponse, Error> {
         let response = builder
             .send()
             .await
-            .map_err(|e| self.transport_error(request, e))?;
+            .map_err(|e| self.transport_error(target, e))?;
         let status = response.status().as_u16();
         let (content_type, retry_after) = read_headers(response.headers());
-        let body = self.read_body(request, response, status).await?;
+        let body = self.read_body(target, response, status).await?;
         Ok(RawResponse {
             status,
             content_type,
@@ -619,7 +663,7 @@ impl Client {
 
     async fn read_body(
         &self,
-        request: &PreparedRequest,
+        target: Target<'_>,
         mut response: reqwest::Response,
         status: u16,
     ) -> Result<bytes::Bytes, Error> {
@@ -634,7 +678,7 @@ impl Client {
         while let Some(chunk) = response
             .chunk()
             .await
-            .map_err(|e| self.transport_error(request, e))?
+            .map_err(|e| self.transport_error(target, e))?
         {
             if body.len() + chunk.len() > limit {
                 return Err(Error::BodyTooLarge { status, limit });
@@ -644,7 +688,7 @@ impl Client {
         Ok(body.into())
     }
 
-    fn transport_error(&self, request: &PreparedRequest, error: reqwest::Error) -> Error {
+    fn transport_error(&self, target: Target<'_>, error: reqwest::Error) -> Error {
         // The request could not even be put together (a header value HTTP does not allow):
         // nothing left this machine, and another attempt would fail the same way.
         if error.is_builder() {
@@ -653,7 +697,7 @@ impl Client {
                 error.without_url()
             ));
         }
-        let url = request.url.split('?').next().unwrap_or_default().to_owned();
+        let url = target.url.split('?').next().unwrap_or_default().to_owned();
         // A failed connect (timed out or refused) never carried the request; anything later
         // may have.
         if error.is_timeout() && !error.is_connect() {
@@ -668,6 +712,19 @@ impl Client {
             source: error.without_url(),
         }
     }
+}
+
+/// What an attempt's span and transport errors say of its request.
+#[derive(Clone, Copy)]
+struct Target<'a> {
+    method: Method,
+    path_template: &'static str,
+    url: &'a str,
+}
+
+/// The `Authorization` header's value for a token.
+fn authorization(token: &AccessToken) -> String {
+    format!("Zoho-oauthtoken {}", token.secret.expose())
 }
 
 /// Where a call stands between attempts.

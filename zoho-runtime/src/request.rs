@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use bytes::Bytes;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
@@ -31,7 +32,8 @@ pub struct RequestParts {
     path_values: Vec<String>,
     query: Vec<(&'static str, String)>,
     headers: Vec<(&'static str, String)>,
-    body: Option<Vec<u8>>,
+    /// Shared, not copied, by every attempt that sends it.
+    body: Option<Bytes>,
     expected_outcomes: Option<usize>,
 }
 
@@ -106,9 +108,8 @@ impl RequestParts {
     pub fn body(&mut self) -> BodyWriter<'_> {
         BodyWriter {
             parts: self,
-            has_record: false,
-            record: Vec::new(),
-            data: None,
+            head: Vec::new(),
+            data: Data::None,
             envelope: Vec::new(),
         }
     }
@@ -116,6 +117,11 @@ impl RequestParts {
     /// The path below the API root, values percent-encoded: `/Deals/4150868000003384003/…`.
     pub fn path(&self) -> Result<String, Error> {
         let mut out = String::new();
+        self.write_path(&mut out)?;
+        Ok(out)
+    }
+
+    fn write_path(&self, out: &mut String) -> Result<(), Error> {
         let mut values = self.path_values.iter();
         for segment in self.meta.segments {
             out.push('/');
@@ -129,7 +135,7 @@ impl RequestParts {
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The API version this request goes to, given the client's default.
@@ -139,15 +145,27 @@ impl RequestParts {
 
     /// The path and query below the API domain: `/crm/v8/Leads?ids=1,2`.
     pub fn path_and_query(&self, client_default: ApiVersion) -> Result<String, Error> {
-        let mut out = format!("{}/{}", self.meta.root, self.version(client_default));
-        out.push_str(&self.path()?);
+        let mut out = String::new();
+        self.write_path_and_query(&mut out, client_default)?;
+        Ok(out)
+    }
+
+    /// Appends the path and query to `out` (the client writes the domain before them).
+    pub(crate) fn write_path_and_query(
+        &self,
+        out: &mut String,
+        client_default: ApiVersion,
+    ) -> Result<(), Error> {
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{}/{}", self.meta.root, self.version(client_default));
+        self.write_path(out)?;
         for (i, (name, value)) in self.query.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
             out.push_str(name);
             out.push('=');
             out.push_str(value);
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The query parameters, values already encoded.
@@ -168,6 +186,11 @@ impl RequestParts {
     /// The JSON body, when the endpoint sends one.
     pub fn body_bytes(&self) -> Option<&[u8]> {
         self.body.as_deref()
+    }
+
+    /// The JSON body as a shared buffer, for a request to send without copying it.
+    pub(crate) fn shared_body(&self) -> Option<Bytes> {
+        self.body.clone()
     }
 
     /// How many per-record outcomes Zoho owes for this request, when that is known.
@@ -234,18 +257,42 @@ fn check_header_value(name: &str, value: &str) -> Result<(), Error> {
 ///
 /// Single-record fields go to `data[0]`, a `records` list becomes `data`, envelope keys sit
 /// beside `data`. A body of envelope keys alone is sent as it is.
+///
+/// The records (or the single record) are written once, into the buffer that becomes the body:
+/// only the envelope keys, usually few or none, are copied when the body is finished.
 pub struct BodyWriter<'a> {
     parts: &'a mut RequestParts,
-    has_record: bool,
-    record: Vec<u8>,
-    data: Option<Vec<u8>>,
+    /// The body from its first byte, as far as `data` says it goes.
+    head: Vec<u8>,
+    data: Data,
     envelope: Vec<u8>,
 }
+
+/// What [`BodyWriter`]'s `head` holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Data {
+    /// Nothing yet.
+    None,
+    /// `{"data":[{` and the keys of the single record written so far.
+    Record,
+    /// `{"data":[…]`: a whole `records` list. It wins over single-record keys, which are then
+    /// only checked to serialize.
+    Records,
+}
+
+/// How every body with records begins.
+const DATA_KEY: &[u8] = b"{\"data\":";
+/// How a body with a single record begins.
+const RECORD_START: &[u8] = b"{\"data\":[{";
 
 impl BodyWriter<'_> {
     /// Says the body has a single record `data[0]`, even if every one of its fields is left out.
     pub fn single_record(&mut self) {
-        self.has_record = true;
+        if self.data == Data::None {
+            self.head = Vec::with_capacity(256);
+            self.head.extend_from_slice(RECORD_START);
+            self.data = Data::Record;
+        }
     }
 
     /// A key of the single record `data[0]`.
@@ -254,8 +301,14 @@ impl BodyWriter<'_> {
         key: &str,
         value: &V,
     ) -> Result<(), Error> {
-        self.has_record = true;
-        write_entry(&mut self.record, key, value)
+        self.single_record();
+        if self.data == Data::Records {
+            return serde_json::to_writer(std::io::sink(), value).map_err(Error::serialize);
+        }
+        if self.head.len() > RECORD_START.len() {
+            self.head.push(b',');
+        }
+        write_key_value(&mut self.head, key, value)
     }
 
     /// The `data` array: the records of a `#[zoho(records)]` field, or the `batch` range of it.
@@ -265,17 +318,20 @@ impl BodyWriter<'_> {
         batch: Option<Range<usize>>,
     ) -> Result<(), Error> {
         let range = batch.unwrap_or(0..list.len());
-        let mut out = Vec::with_capacity(64 * range.len());
+        let mut out = Vec::with_capacity(DATA_KEY.len() + 64 * range.len() + 16);
+        out.extend_from_slice(DATA_KEY);
         list.write_records(range.clone(), &mut out)
             .map_err(Error::serialize)?;
-        self.data = Some(out);
+        self.head = out;
+        self.data = Data::Records;
         self.parts.expected_outcomes = Some(range.len());
         Ok(())
     }
 
     /// A key beside `data` at the top of the body.
     pub fn envelope<V: Serialize + ?Sized>(&mut self, key: &str, value: &V) -> Result<(), Error> {
-        write_entry(&mut self.envelope, key, value)
+        separate(&mut self.envelope);
+        write_key_value(&mut self.envelope, key, value)
     }
 
     /// A `#[zoho(targets)]` list beside `data`: Zoho answers one outcome for each item.
@@ -299,33 +355,27 @@ impl BodyWriter<'_> {
     pub fn finish(self) {
         let BodyWriter {
             parts,
-            has_record,
-            record,
+            mut head,
             data,
             envelope,
         } = self;
-        let mut body = Vec::with_capacity(record.len() + envelope.len() + 16);
-        body.push(b'{');
-        let data = match data {
-            Some(list) => Some(list),
-            None if has_record => {
+        match data {
+            Data::None => head.push(b'{'),
+            Data::Record => {
                 parts.expected_outcomes.get_or_insert(1);
-                Some([b"[{".as_slice(), &record, b"}]"].concat())
+                head.extend_from_slice(b"}]");
             }
-            None => None,
-        };
-        if let Some(list) = data {
-            body.extend_from_slice(b"\"data\":");
-            body.extend_from_slice(&list);
+            Data::Records => {}
         }
+        head.reserve_exact(envelope.len() + 2);
         if !envelope.is_empty() {
-            if body.len() > 1 {
-                body.push(b',');
+            if head.len() > 1 {
+                head.push(b',');
             }
-            body.extend_from_slice(&envelope);
+            head.extend_from_slice(&envelope);
         }
-        body.push(b'}');
-        parts.body = Some(body);
+        head.push(b'}');
+        parts.body = Some(Bytes::from(head));
     }
 }
 
@@ -335,12 +385,12 @@ fn separate(out: &mut Vec<u8>) {
     }
 }
 
-fn write_entry<V: Serialize + ?Sized>(
+/// `"key":value`, no separator.
+fn write_key_value<V: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     key: &str,
     value: &V,
 ) -> Result<(), Error> {
-    separate(out);
     serde_json::to_writer(&mut *out, key).map_err(Error::serialize)?;
     out.push(b':');
     serde_json::to_writer(&mut *out, value).map_err(Error::serialize)
@@ -746,5 +796,34 @@ mod tests {
             br#"{"select_query":"select Last_Name from Leads"}"#
         );
         assert_eq!(p.expected_outcomes(), None);
+    }
+
+    #[test]
+    fn a_records_list_is_the_whole_data_array() {
+        // Single-record keys written before the list are replaced by it; written after it,
+        // they are still checked to serialize, and left out.
+        let mut p = parts("Leads", "1").unwrap();
+        let mut body = p.body();
+        body.record_field("Last_Name", "Boyle").unwrap();
+        body.records(&vec![1, 2], None).unwrap();
+        body.record_field("Email", "a@b.c").unwrap();
+        body.envelope("trigger", &["workflow"]).unwrap();
+        body.finish();
+        assert_eq!(
+            p.body_bytes().unwrap(),
+            br#"{"data":[1,2],"trigger":["workflow"]}"#
+        );
+        assert_eq!(p.expected_outcomes(), Some(2));
+
+        let mut p = parts("Leads", "1").unwrap();
+        let mut body = p.body();
+        body.record_field("Last_Name", "Boyle").unwrap();
+        body.record_field("No_of_Employees", &12).unwrap();
+        body.finish();
+        assert_eq!(
+            p.body_bytes().unwrap(),
+            br#"{"data":[{"Last_Name":"Boyle","No_of_Employees":12}]}"#
+        );
+        assert_eq!(p.expected_outcomes(), Some(1));
     }
 }
