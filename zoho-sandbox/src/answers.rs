@@ -42,8 +42,19 @@ impl Answer {
 
     /// `{"data": items}` with `status`.
     pub(crate) fn data(status: StatusCode, items: Vec<Value>) -> Self {
-        Answer::json(status, json!({ "data": items }))
+        Answer::json(status, object([("data", Value::Array(items))]))
     }
+}
+
+/// A JSON object of these entries, the values moved in. (`json!` serialises each value it is
+/// given into a new one, a deep copy of every `Value` passed to it.)
+pub(crate) fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Object(
+        entries
+            .into_iter()
+            .map(|(key, value)| (key.to_owned(), value))
+            .collect(),
+    )
 }
 
 impl IntoResponse for Answer {
@@ -51,7 +62,11 @@ impl IntoResponse for Answer {
         match self.body {
             None => self.status.into_response(),
             Some(body) => {
-                let mut response = (self.status, body.to_string()).into_response();
+                // A `Value` always serialises; the arm only keeps this free of panics.
+                let Ok(bytes) = serde_json::to_vec(&body) else {
+                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                };
+                let mut response = (self.status, bytes).into_response();
                 response.headers_mut().insert(
                     header::CONTENT_TYPE,
                     HeaderValue::from_static(JSON_CONTENT_TYPE),
@@ -69,12 +84,22 @@ pub(crate) fn error(status: StatusCode, code: &str, message: &str, details: Valu
 
 /// The body of an error, used at the top level and per record alike.
 pub(crate) fn error_body(code: &str, message: &str, details: Value) -> Value {
-    json!({ "code": code, "details": details, "message": message, "status": "error" })
+    object([
+        ("code", code.into()),
+        ("details", details),
+        ("message", message.into()),
+        ("status", "error".into()),
+    ])
 }
 
 /// A per-record success.
 pub(crate) fn success_body(message: &str, details: Value) -> Value {
-    json!({ "code": "SUCCESS", "details": details, "message": message, "status": "success" })
+    object([
+        ("code", "SUCCESS".into()),
+        ("details", details),
+        ("message", message.into()),
+        ("status", "success".into()),
+    ])
 }
 
 /// 404: the path matches nothing the API serves.

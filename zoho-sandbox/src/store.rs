@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::prng::Prng;
 use crate::schema::{self, junction_key, ModuleDef};
-use crate::time;
+use crate::{answers, time};
 
 /// A record's fields by API name.
 pub(crate) type Fields = Map<String, Value>;
@@ -250,28 +250,28 @@ pub(crate) fn refresh_computed(module: &ModuleDef, fields: &mut Fields) {
 
 /// The timestamps and authors of a record created now, by Patricia Boyle.
 pub(crate) fn creation_stamp(fields: &mut Fields, created: &str) {
-    fields.insert("Created_Time".into(), json!(created));
-    fields.insert("Modified_Time".into(), json!(created));
+    fields.insert("Created_Time".into(), Value::from(created));
+    fields.insert("Modified_Time".into(), Value::from(created));
     fields.insert("Created_By".into(), patricia());
     fields.insert("Modified_By".into(), patricia());
 }
 
 /// Marks a record modified now by Patricia Boyle.
 pub(crate) fn modification_stamp(fields: &mut Fields) {
-    fields.insert("Modified_Time".into(), json!(time::now()));
+    fields.insert("Modified_Time".into(), Value::String(time::now()));
     fields.insert("Modified_By".into(), patricia());
 }
 
 /// The details of a successful write, shaped like seed 002's SUCCESS answer.
 pub(crate) fn write_details(id: u64, fields: &Fields) -> Value {
     let get = |k: &str| fields.get(k).cloned().unwrap_or(Value::Null);
-    json!({
-        "Modified_Time": get("Modified_Time"),
-        "Modified_By": get("Modified_By"),
-        "Created_Time": get("Created_Time"),
-        "id": id.to_string(),
-        "Created_By": get("Created_By"),
-    })
+    answers::object([
+        ("Modified_Time", get("Modified_Time")),
+        ("Modified_By", get("Modified_By")),
+        ("Created_Time", get("Created_Time")),
+        ("id", Value::String(id.to_string())),
+        ("Created_By", get("Created_By")),
+    ])
 }
 
 /// A record as the API shows it: its fields (or only those asked for), its id as a string, and,
