@@ -15,7 +15,7 @@ use std::cell::Cell;
 use std::error::Error as StdError;
 use std::hint::black_box;
 use std::net::Ipv4Addr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -1012,38 +1012,32 @@ fn bulk_and_sandbox(rows: &mut Vec<Row>, bulk: bool, capacity: bool) -> Fallible
         .enable_all()
         .thread_name("sandbox")
         .build()?;
-    let sandbox = server.block_on(Sandbox::builder().generated_records(false).start())?;
     let client = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    client.block_on(async {
-        let ids = stored_leads(&sandbox)?;
-        // The seed's update without its two unique fields (every lead cannot hold the same
-        // `Email` or `Mobile`): 24 fields a record.
-        let mut update = UpdateLead::seed(ids::LEAD, ids::USER);
-        update.email = None;
-        update.mobile = None;
-        let leads: Vec<Lead> = ids
-            .iter()
-            .map(|id| Lead::of(&update, Some(id.clone())))
-            .collect();
-        if bulk {
-            let section = Instant::now();
-            bulk_throughput(rows, &sandbox, &ids, &leads).await?;
-            println!("  (bulk section: {:.1?})", section.elapsed());
-        }
-        if capacity {
-            let section = Instant::now();
-            sandbox_capacity(rows, &sandbox, &ids, &leads).await?;
-            println!("  (sandbox section: {:.1?})", section.elapsed());
-        }
-        Ok(())
-    })
+    if bulk {
+        let section = Instant::now();
+        let sandbox = server.block_on(Sandbox::builder().generated_records(false).start())?;
+        let (ids, leads) = stored_leads(&sandbox)?;
+        client.block_on(bulk_throughput(rows, &sandbox, &ids, &leads))?;
+        println!("  (bulk section: {:.1?})", section.elapsed());
+    }
+    if capacity {
+        // A fresh sandbox, so its leads are as small as at the start of part 3.
+        let section = Instant::now();
+        let sandbox = server.block_on(Sandbox::builder().generated_records(false).start())?;
+        let (ids, leads) = stored_leads(&sandbox)?;
+        client.block_on(sandbox_capacity(rows, &sandbox, &ids, &leads))?;
+        println!("  (sandbox section: {:.1?})", section.elapsed());
+    }
+    Ok(())
 }
 
-/// 10,000 leads stored straight into the sandbox.
-fn stored_leads(sandbox: &Sandbox) -> Fallible<Vec<RecordId>> {
-    (0..BULK_RECORDS)
+/// 10,000 leads stored straight into the sandbox (a `Last_Name` each), and seed 002's update
+/// of each of them as a record: the seed's fields without its two unique ones (every lead
+/// cannot hold the same `Email` or `Mobile`), 24 fields a record.
+fn stored_leads(sandbox: &Sandbox) -> Fallible<(Vec<RecordId>, Vec<Lead>)> {
+    let ids = (0..BULK_RECORDS)
         .map(|i| {
             let fields = json!({ "Last_Name": format!("Lead {i}") });
             sandbox
@@ -1051,7 +1045,15 @@ fn stored_leads(sandbox: &Sandbox) -> Fallible<Vec<RecordId>> {
                 .map(RecordId::new)
                 .ok_or_else(|| "the sandbox did not store a lead".into())
         })
-        .collect()
+        .collect::<Fallible<Vec<RecordId>>>()?;
+    let mut update = UpdateLead::seed(ids::LEAD, ids::USER);
+    update.email = None;
+    update.mobile = None;
+    let leads = ids
+        .iter()
+        .map(|id| Lead::of(&update, Some(id.clone())))
+        .collect();
+    Ok((ids, leads))
 }
 
 /// The theoretical ceiling: `LIMIT` calls in flight, each of 100 records, each taking the
@@ -1086,9 +1088,19 @@ async fn bulk_throughput(
         leads: leads.to_vec(),
     };
 
-    let status_figures = bulk_case(sandbox, &client, &statuses, "status changes").await?;
-    let full_figures = bulk_case(sandbox, &client, &full, "seed 002 leads (24 fields)").await?;
+    // The references run while the leads are as small as in the status-change runs.
+    let by_hand = HandBulk::new(sandbox, statuses.leads.clone())?;
+    let status_figures = bulk_case(sandbox, &client, &statuses, &by_hand, "status changes").await?;
     let references = bulk_references(sandbox, ids, &statuses.leads).await?;
+    let by_hand = HandBulk::new(sandbox, full.leads.clone())?;
+    let full_figures = bulk_case(
+        sandbox,
+        &client,
+        &full,
+        &by_hand,
+        "seed 002 leads (24 fields)",
+    )
+    .await?;
 
     // The naive loop: one record per call, one call after the other, on a sample.
     sandbox.set_faults(faults(LATENCY_MS));
@@ -1132,6 +1144,14 @@ async fn bulk_throughput(
             },
         });
         rows.push(Row {
+            measure: "   same, written by hand: reqwest + serde, 10 tasks (records/s)".to_owned(),
+            generated: thousands(figures.median),
+            baseline: thousands(figures.by_hand),
+            ratio: format!("{:.3}", figures.median / figures.by_hand),
+            target: "—".to_owned(),
+            verdict: Verdict::Info,
+        });
+        rows.push(Row {
             measure: "   same, no added latency: what client + sandbox process here".to_owned(),
             generated: thousands(figures.unlimited),
             baseline: format!("ceiling {}", thousands(ceiling())),
@@ -1165,6 +1185,67 @@ async fn bulk_throughput(
         verdict: Verdict::Info,
     });
     Ok(())
+}
+
+/// The batching path written by hand: `LIMIT` tasks take the next 100 records in turn, render
+/// them with `serde_json::to_vec`, send them with reqwest and decode every answer with serde,
+/// checking one success per record.
+struct HandBulk<T> {
+    http: reqwest::Client,
+    auth: Arc<String>,
+    url: Arc<String>,
+    records: Arc<Vec<T>>,
+}
+
+impl<T: Serialize + Send + Sync + 'static> HandBulk<T> {
+    fn new(sandbox: &Sandbox, records: Vec<T>) -> Fallible<Self> {
+        Ok(HandBulk {
+            http: hand_client()?,
+            auth: Arc::new(format!("Zoho-oauthtoken {}", sandbox.access_token())),
+            url: Arc::new(format!("{}/Leads", sandbox.crm_url("v2"))),
+            records: Arc::new(records),
+        })
+    }
+
+    /// Sends every record once: records per second.
+    async fn run(&self) -> Fallible<f64> {
+        let next = Arc::new(AtomicUsize::new(0));
+        let started = Instant::now();
+        let tasks: Vec<_> = (0..LIMIT)
+            .map(|_| {
+                let (http, auth, url) = (self.http.clone(), self.auth.clone(), self.url.clone());
+                let (records, next) = (self.records.clone(), next.clone());
+                tokio::spawn(async move {
+                    loop {
+                        let start = next.fetch_add(100, Ordering::SeqCst);
+                        let end = (start + 100).min(records.len());
+                        let Some(batch) = records.get(start..end).filter(|b| !b.is_empty()) else {
+                            return Ok::<(), Box<dyn StdError + Send + Sync>>(());
+                        };
+                        let body = serde_json::to_vec(&Envelope { data: batch })?;
+                        let response = http
+                            .put(url.as_str())
+                            .header(AUTHORIZATION, auth.as_str())
+                            .header(CONTENT_TYPE, "application/json")
+                            .body(body)
+                            .send()
+                            .await?;
+                        let bytes = response.bytes().await?;
+                        let answer: HandAnswer = serde_json::from_slice(&bytes)?;
+                        if answer.data.len() != batch.len()
+                            || answer.data.iter().any(|r| r.status != "success")
+                        {
+                            return Err("a hand-written batch failed".into());
+                        }
+                    }
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await??;
+        }
+        Ok(self.records.len() as f64 / started.elapsed().as_secs_f64())
+    }
 }
 
 /// Part 3's reference figures, without the runtime's client.
@@ -1247,35 +1328,48 @@ fn cycle_ms(rate: f64) -> f64 {
 struct BulkFigures {
     /// The median of the measured runs with the added latency.
     median: f64,
+    /// The same for the batching written by hand.
+    by_hand: f64,
     /// The median of the runs without added latency.
     unlimited: f64,
 }
 
-/// Sends `call`'s 10,000 records through `send_all`: one warm-up run and `BULK_RUNS` measured
-/// runs with the added latency, then `UNLIMITED_RUNS` without it.
-async fn bulk_case<E>(
+/// Sends `call`'s 10,000 records through `send_all`, alternating with the same records sent
+/// by hand: one warm-up run of each and `BULK_RUNS` measured runs with the added latency,
+/// then `UNLIMITED_RUNS` of `send_all` without it.
+async fn bulk_case<E, T>(
     sandbox: &Sandbox,
     client: &Client,
     call: &E,
+    by_hand: &HandBulk<T>,
     name: &str,
 ) -> Fallible<BulkFigures>
 where
     E: Endpoint<Response = Outcomes>,
+    T: Serialize + Send + Sync + 'static,
 {
     println!("  {name}:");
     sandbox.set_faults(faults(LATENCY_MS));
-    let mut rates = Vec::new();
+    let (mut rates, mut hand_rates) = (Vec::new(), Vec::new());
     for run in 0..=BULK_RUNS {
-        let rate = bulk_run(sandbox, client, call).await?;
+        let (rate, hand) = if run % 2 == 0 {
+            let rate = bulk_run(sandbox, client, call).await?;
+            (rate, by_hand.run().await?)
+        } else {
+            let hand = by_hand.run().await?;
+            (bulk_run(sandbox, client, call).await?, hand)
+        };
         println!(
-            "    run {run}{}: {} records/s ({:.1}% of the ceiling), a call every {:.1} ms per slot",
+            "    run {run}{}: {} records/s ({:.1}% of the ceiling), a call every {:.1} ms per slot; by hand {} records/s",
             if run == 0 { " (warm-up)" } else { "" },
             thousands(rate),
             rate / ceiling() * 100.0,
-            cycle_ms(rate)
+            cycle_ms(rate),
+            thousands(hand)
         );
         if run > 0 {
             rates.push(rate);
+            hand_rates.push(hand);
         }
     }
     sandbox.set_faults(faults(0));
@@ -1296,6 +1390,7 @@ where
     }
     Ok(BulkFigures {
         median: percentile(&rates, 0.5),
+        by_hand: percentile(&hand_rates, 0.5),
         unlimited,
     })
 }
