@@ -287,6 +287,29 @@ fn failure_kind(failure: &RecordFailure) -> String {
     }
 }
 
+/// Sends `call` through the batching path under the soak's faults, within the run's deadline;
+/// the faults are switched off again before the caller reads the store and the journal.
+async fn send_under_faults<E>(
+    sandbox: &Sandbox,
+    call: &E,
+    size: Size,
+    seed: u64,
+) -> (BatchOutcomes, Duration)
+where
+    E: zoho_runtime::Endpoint<Response = zoho_runtime::Outcomes>,
+{
+    sandbox.set_faults(soak_faults(seed, size));
+    let client = client(sandbox);
+    let started = Instant::now();
+    let outcomes = tokio::time::timeout(size.deadline, client.batch(call).send())
+        .await
+        .expect("the run ends within its deadline")
+        .expect("nothing refuses the call before sending");
+    let elapsed = started.elapsed();
+    sandbox.clear_faults();
+    (outcomes, elapsed)
+}
+
 /// Inserts `size.records` new leads under the soak's faults and checks every record against
 /// the sandbox's store and journal.
 async fn soak_inserts(size: Size, seed: u64) -> Report {
@@ -304,15 +327,7 @@ async fn soak_inserts(size: Size, seed: u64) -> Report {
             })
             .collect(),
     };
-    sandbox.set_faults(soak_faults(seed, size));
-    let client = client(&sandbox);
-    let started = Instant::now();
-    let outcomes = tokio::time::timeout(size.deadline, client.batch(&call).send())
-        .await
-        .expect("the run ends within its deadline")
-        .expect("nothing refuses the call before sending");
-    let elapsed = started.elapsed();
-    sandbox.clear_faults();
+    let (outcomes, elapsed) = send_under_faults(&sandbox, &call, size, seed).await;
 
     let journal = sandbox.journal();
     let index: HashMap<String, usize> = names.iter().cloned().zip(0..).collect();
@@ -399,15 +414,7 @@ async fn soak_updates(size: Size, seed: u64) -> Report {
             })
             .collect(),
     };
-    sandbox.set_faults(soak_faults(seed, size));
-    let client = client(&sandbox);
-    let started = Instant::now();
-    let outcomes: BatchOutcomes = tokio::time::timeout(size.deadline, client.batch(&call).send())
-        .await
-        .expect("the run ends within its deadline")
-        .expect("nothing refuses the call before sending");
-    let elapsed = started.elapsed();
-    sandbox.clear_faults();
+    let (outcomes, elapsed) = send_under_faults(&sandbox, &call, size, seed).await;
 
     let journal = sandbox.journal();
     let index: HashMap<String, usize> = ids.iter().map(|id| id.to_string()).zip(0..).collect();
