@@ -3,6 +3,7 @@
 //! answer, however mutated, decodes through the endpoint that sent its request to `Ok` or a
 //! typed error, never a panic.
 
+use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use serde_json::Value;
@@ -251,20 +252,12 @@ fn path_text() -> impl Strategy<Value = String> {
 }
 
 fn decode_segment(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    let escapes_whole = text.split('%').skip(1).all(|rest| {
+        rest.get(..2)
+            .is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    let decoded = percent_decode_str(text).decode_utf8().ok()?;
+    escapes_whole.then(|| decoded.into_owned())
 }
 
 proptest! {

@@ -8,6 +8,7 @@
 use std::net::TcpListener;
 use std::sync::OnceLock;
 
+use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Value};
@@ -111,20 +112,12 @@ fn tricky_text() -> impl Strategy<Value = String> {
 
 /// Decodes `%XX` escapes; `None` when an escape is malformed or the bytes are not UTF-8.
 fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    let escapes_whole = text.split('%').skip(1).all(|rest| {
+        rest.get(..2)
+            .is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    let decoded = percent_decode_str(text).decode_utf8().ok()?;
+    escapes_whole.then(|| decoded.into_owned())
 }
 
 /// RFC 3986's unreserved characters and escapes only: nothing a URL parser could read as
