@@ -1303,15 +1303,12 @@ async fn bulk_references(
     let body = Bytes::from(serde_json::to_vec(&Envelope {
         data: &changes[..100],
     })?);
-    let put_calls = hammer(sandbox, LIMIT, DURATION, {
-        let (http, auth) = (http.clone(), auth.clone());
-        move || {
-            http.put(&put_url)
-                .header(AUTHORIZATION, &auth)
-                .header(CONTENT_TYPE, "application/json")
-                .body(body.clone())
-        }
-    })
+    let put_calls = hammer(
+        sandbox,
+        LIMIT,
+        DURATION,
+        json_put(&http, &auth, put_url, body),
+    )
     .await?;
     let put_records = put_calls * 100.0;
     println!(
@@ -1492,16 +1489,12 @@ async fn sandbox_capacity(
     // What part 3 asks of it at the ceiling: 10 calls of 100 records every 20 ms.
     let needed = ceiling();
     for (name, body) in bodies {
-        let put_url = format!("{crm}/Leads");
-        let rate = hammer(sandbox, CONCURRENCY, DURATION, {
-            let (http, auth) = (http.clone(), auth.clone());
-            move || {
-                http.put(&put_url)
-                    .header(AUTHORIZATION, &auth)
-                    .header(CONTENT_TYPE, "application/json")
-                    .body(body.clone())
-            }
-        })
+        let rate = hammer(
+            sandbox,
+            CONCURRENCY,
+            DURATION,
+            json_put(&http, &auth, format!("{crm}/Leads"), body),
+        )
         .await?;
         let records = rate * 100.0;
         println!(
@@ -1522,6 +1515,22 @@ async fn sandbox_capacity(
 }
 
 /// Sends requests from `concurrency` tasks for `duration` and answers the rate of successes.
+/// The same `PUT` of a JSON body, built anew for each call `hammer` makes.
+fn json_put(
+    http: &reqwest::Client,
+    auth: &str,
+    url: String,
+    body: Bytes,
+) -> impl Fn() -> reqwest::RequestBuilder + Clone + Send + 'static {
+    let (http, auth) = (http.clone(), auth.to_owned());
+    move || {
+        http.put(&url)
+            .header(AUTHORIZATION, &auth)
+            .header(CONTENT_TYPE, "application/json")
+            .body(body.clone())
+    }
+}
+
 async fn hammer(
     sandbox: &Sandbox,
     concurrency: usize,
