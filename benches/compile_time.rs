@@ -846,27 +846,29 @@ fn handwritten(e: &Endpoint) -> String {
         })
         .collect();
     let scopes: Vec<String> = e.scopes.iter().map(|s| format!("{s:?}")).collect();
-    let version = e
-        .version_variant()
-        .map_or("None".to_owned(), |v| format!("Some(ApiVersion::{v})"));
+    let version = e.version_variant().map_or(String::new(), |v| {
+        format!("\n        .version(ApiVersion::{v})")
+    });
     let external = e
         .external
         .as_ref()
-        .map_or("None".to_owned(), |x| format!("Some({x:?})"));
+        .map_or(String::new(), |x| format!("\n        .external({x:?})"));
+    let root = e
+        .root
+        .map_or(String::new(), |r| format!("\n        .root({r:?})"));
     let batch = match e.batch_field().map(|f| &f.role) {
-        Some(Role::Records) => "Some(BatchAxis::Records)",
-        Some(_) => "Some(BatchAxis::Targets)",
-        None => "None",
+        Some(Role::Records) => "\n        .batch(BatchAxis::Records)",
+        Some(_) => "\n        .batch(BatchAxis::Targets)",
+        None => "",
     };
     let _ = writeln!(out, "\nimpl Endpoint for {} {{", e.name);
     let _ = writeln!(out, "    type Response = {response};");
     let _ = writeln!(
         out,
-        "    const META: &'static EndpointMeta = &EndpointMeta::new(\n        Method::{method},\n        {:?},\n        &[{}],\n        &[{}],\n        {version},\n        {:?},\n        {external},\n        {},\n        {batch},\n    );",
+        "    const META: &'static EndpointMeta = &EndpointMeta::new(Method::{method}, {:?})\n        .segments(&[{}])\n        .scopes(&[{}]){version}{root}{external}\n        .idempotent({}){batch};",
         e.path,
         segments.join(", "),
         scopes.join(", "),
-        e.root.unwrap_or("/crm"),
         e.is_idempotent(),
     );
     out.push('\n');

@@ -6,7 +6,7 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{DeriveInput, LitStr};
+use syn::DeriveInput;
 
 use crate::attr;
 use crate::model::{Field, Model, Role};
@@ -118,44 +118,20 @@ fn meta(model: &Model) -> TokenStream {
             Segment::Placeholder(name) => quote!(::zoho_runtime::__private::Segment::Field(#name)),
         });
     let scopes = model.scopes.iter().map(|s| &s.lit);
-    let version = match &model.version {
-        Some((_, variant)) => {
-            let variant = format_ident!("{}", variant);
-            quote!(::core::option::Option::Some(::zoho_runtime::__private::ApiVersion::#variant))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    let root = model.root();
-    let external = option_str(model.external.as_ref());
-    let idempotent = model.idempotent.unwrap_or(matches!(
-        model.method.as_ref().map(|m| m.name),
-        Some("GET" | "PUT" | "DELETE")
-    ));
-    let batch = match batch_field(model) {
-        Some((_, axis)) => {
-            quote!(::core::option::Option::Some(::zoho_runtime::__private::BatchAxis::#axis))
-        }
-        None => quote!(::core::option::Option::None),
-    };
+    let version = model.version.as_ref().map(|(_, variant)| {
+        let variant = format_ident!("{}", variant);
+        quote!(.version(::zoho_runtime::__private::ApiVersion::#variant))
+    });
+    let root = model.root.as_ref().map(|root| quote!(.root(#root)));
+    let external = model.external.as_ref().map(|lit| quote!(.external(#lit)));
+    let idempotent = model.idempotent.map(|value| quote!(.idempotent(#value)));
+    let batch = batch_field(model)
+        .map(|(_, axis)| quote!(.batch(::zoho_runtime::__private::BatchAxis::#axis)));
     quote! {
-        &::zoho_runtime::__private::EndpointMeta::new(
-            ::zoho_runtime::__private::Method::#method,
-            #path,
-            &[#(#segments),*],
-            &[#(#scopes),*],
-            #version,
-            #root,
-            #external,
-            #idempotent,
-            #batch,
-        )
-    }
-}
-
-fn option_str(lit: Option<&LitStr>) -> TokenStream {
-    match lit {
-        Some(lit) => quote!(::core::option::Option::Some(#lit)),
-        None => quote!(::core::option::Option::None),
+        &::zoho_runtime::__private::EndpointMeta::new(::zoho_runtime::__private::Method::#method, #path)
+            .segments(&[#(#segments),*])
+            .scopes(&[#(#scopes),*])
+            #version #root #external #idempotent #batch
     }
 }
 

@@ -9,7 +9,7 @@ use tracing::Instrument;
 
 use crate::auth::{AccessToken, StaticToken, TokenProvider};
 use crate::code::Code;
-use crate::endpoint::{BatchAxis, Endpoint, EndpointMeta};
+use crate::endpoint::{Endpoint, EndpointMeta};
 use crate::limit::{ConcurrencyLimit, Edition};
 use crate::request::RequestParts;
 use crate::response::{decode_json, RawResponse};
@@ -412,10 +412,7 @@ impl Client {
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Response, Error> {
         if let (Some(axis), Some(len)) = (E::META.batch, endpoint.batch_len()) {
             if len == 0 {
-                let items = match axis {
-                    BatchAxis::Records => "records",
-                    BatchAxis::Targets => "ids",
-                };
+                let items = axis.items();
                 return Err(Error::invalid_request(format!(
                     "the call of `{} {}` carries no {items} (its list is empty), which Zoho refuses",
                     E::META.method,
@@ -538,7 +535,7 @@ impl Client {
         let mut builder = self
             .inner
             .http
-            .request(parts.method().to_reqwest(), url.as_str())
+            .request(http_method(parts.method()), url.as_str())
             .header(AUTHORIZATION, authorization(&token));
         for (name, value) in parts.headers() {
             builder = builder.header(name, value);
@@ -599,7 +596,7 @@ impl Client {
         let mut builder = self
             .inner
             .http
-            .request(request.method.to_reqwest(), &request.url);
+            .request(http_method(request.method), &request.url);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
@@ -824,4 +821,15 @@ fn read_headers(headers: &HeaderMap) -> (Option<String>, Option<u64>) {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse().ok());
     (content_type, retry_after)
+}
+
+/// The `reqwest` method of one of Zoho's.
+fn http_method(method: Method) -> reqwest::Method {
+    match method {
+        Method::Get => reqwest::Method::GET,
+        Method::Post => reqwest::Method::POST,
+        Method::Put => reqwest::Method::PUT,
+        Method::Patch => reqwest::Method::PATCH,
+        Method::Delete => reqwest::Method::DELETE,
+    }
 }

@@ -18,24 +18,7 @@ pub enum Segment {
     Field(&'static str),
 }
 
-/// Which list of an endpoint is split when a call carries more items than Zoho takes at once.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BatchAxis {
-    /// A `#[zoho(records)]` field: the `data` array, at most 100 records per call.
-    Records,
-    /// A `#[zoho(targets)]` field: the ids a call acts on (mass update's `ids`), at most 500.
-    Targets,
-}
-
-impl BatchAxis {
-    /// How many items Zoho takes in one call along this axis.
-    pub const fn limit(self) -> usize {
-        match self {
-            BatchAxis::Records => 100,
-            BatchAxis::Targets => 500,
-        }
-    }
-}
+pub use zoho_spec::limits::BatchAxis;
 
 /// What an endpoint declaration fixes at compile time.
 #[derive(Debug)]
@@ -62,30 +45,77 @@ pub struct EndpointMeta {
 }
 
 impl EndpointMeta {
-    /// Describes an endpoint; used by the code `#[zoho_endpoint]` generates.
-    #[allow(clippy::too_many_arguments)]
-    pub const fn new(
-        method: Method,
-        path: &'static str,
-        segments: &'static [Segment],
-        scopes: &'static [&'static str],
-        version: Option<ApiVersion>,
-        root: &'static str,
-        external: Option<&'static str>,
-        idempotent: bool,
-        batch: Option<BatchAxis>,
-    ) -> Self {
+    /// Describes an endpoint of `method` on `path`, with no scopes, no pinned version, the
+    /// default root `/crm`, no `X-EXTERNAL` header, no batch list, and the method's own
+    /// idempotence. The other parts are set by the `const` methods that follow, which the code
+    /// `#[zoho_endpoint]` generates calls:
+    ///
+    /// ```
+    /// use zoho_runtime::{ApiVersion, EndpointMeta, Method, Segment};
+    ///
+    /// static META: EndpointMeta = EndpointMeta::new(Method::Put, "/Leads/<id>")
+    ///     .segments(&[Segment::Literal("Leads"), Segment::Field("id")])
+    ///     .scopes(&["ZohoCRM.modules.leads.UPDATE"])
+    ///     .version(ApiVersion::V2)
+    ///     .idempotent(false);
+    /// assert!(!META.idempotent);
+    /// assert_eq!(META.root, "/crm");
+    /// ```
+    pub const fn new(method: Method, path: &'static str) -> Self {
         EndpointMeta {
             method,
             path,
-            segments,
-            scopes,
-            version,
-            root,
-            external,
-            idempotent,
-            batch,
+            segments: &[],
+            scopes: &[],
+            version: None,
+            root: zoho_spec::modules::DEFAULT_ROOT,
+            external: None,
+            idempotent: method.is_idempotent(),
+            batch: None,
         }
+    }
+
+    /// The path template, segment by segment.
+    pub const fn segments(mut self, segments: &'static [Segment]) -> Self {
+        self.segments = segments;
+        self
+    }
+
+    /// The scopes the call needs, all of them.
+    pub const fn scopes(mut self, scopes: &'static [&'static str]) -> Self {
+        self.scopes = scopes;
+        self
+    }
+
+    /// Pins the API version.
+    pub const fn version(mut self, version: ApiVersion) -> Self {
+        self.version = Some(version);
+        self
+    }
+
+    /// The API root the version follows, `/crm/bulk` for the bulk API.
+    pub const fn root(mut self, root: &'static str) -> Self {
+        self.root = root;
+        self
+    }
+
+    /// The `X-EXTERNAL` header.
+    pub const fn external(mut self, external: &'static str) -> Self {
+        self.external = Some(external);
+        self
+    }
+
+    /// Whether the request may be sent again when its fate is unknown. This value is the only
+    /// truth the client reads: the method's default is folded in by [`EndpointMeta::new`].
+    pub const fn idempotent(mut self, idempotent: bool) -> Self {
+        self.idempotent = idempotent;
+        self
+    }
+
+    /// The list a call may be split along.
+    pub const fn batch(mut self, axis: BatchAxis) -> Self {
+        self.batch = Some(axis);
+        self
     }
 
     /// The scopes this endpoint needs, with `<field>` templates left as written. Use

@@ -668,21 +668,16 @@ mod tests {
     use super::*;
     use crate::endpoint::BatchAxis;
 
-    static META: EndpointMeta = EndpointMeta::new(
-        Method::Put,
-        "/<module>/<id>/Campaigns",
-        &[
+    static META: EndpointMeta = EndpointMeta::new(Method::Put, "/<module>/<id>/Campaigns")
+        .segments(&[
             Segment::Field("module"),
             Segment::Field("id"),
             Segment::Literal("Campaigns"),
-        ],
-        &["ZohoCRM.modules.<module>.UPDATE"],
-        Some(ApiVersion::V2),
-        "/crm",
-        Some("Leads.External_Lead_ID"),
-        true,
-        Some(BatchAxis::Records),
-    );
+        ])
+        .scopes(&["ZohoCRM.modules.<module>.UPDATE"])
+        .version(ApiVersion::V2)
+        .external("Leads.External_Lead_ID")
+        .batch(BatchAxis::Records);
 
     fn parts(module: &str, id: &str) -> Result<RequestParts, Error> {
         let mut parts = RequestParts::new(&META);

@@ -345,17 +345,9 @@ mod tests {
     use crate::types::Method;
 
     const fn meta(segments: &'static [Segment], scopes: &'static [&'static str]) -> EndpointMeta {
-        EndpointMeta::new(
-            Method::Put,
-            "/test",
-            segments,
-            scopes,
-            None,
-            "/crm",
-            None,
-            true,
-            None,
-        )
+        EndpointMeta::new(Method::Put, "/test")
+            .segments(segments)
+            .scopes(scopes)
     }
 
     static UPDATE_DEAL: EndpointMeta = meta(&[], &["ZohoCRM.modules.deals.UPDATE"]);

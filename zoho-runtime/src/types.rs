@@ -1,9 +1,12 @@
-//! Small types that say what they are: record ids, API versions, HTTP methods, secrets.
+//! Small types that say what they are: record ids, secrets; API versions and HTTP methods come
+//! from `zoho-spec`, the rules the macro, the runtime and the sandbox share.
 
 use std::fmt;
 
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use zoho_spec::{ApiVersion, Method};
 
 /// A Zoho record id: an 18–19 digit number that Zoho documents as a string.
 ///
@@ -125,118 +128,6 @@ impl Visitor<'_> for RecordIdVisitor {
     // An id that arrives as a float has already lost digits: refusing it is the only honest answer.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<RecordId, E> {
         Err(E::invalid_type(de::Unexpected::Float(v), &self))
-    }
-}
-
-/// A version of Zoho CRM's REST API, the `{version}` of `/crm/{version}/…`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[non_exhaustive]
-pub enum ApiVersion {
-    /// `v2`
-    V2,
-    /// `v2.1`
-    V2_1,
-    /// `v3`
-    V3,
-    /// `v4`
-    V4,
-    /// `v5`
-    V5,
-    /// `v6`
-    V6,
-    /// `v7`
-    V7,
-    /// `v8`, the current version and the client's default.
-    #[default]
-    V8,
-}
-
-impl ApiVersion {
-    /// Every version, oldest first.
-    pub const ALL: [ApiVersion; 8] = [
-        ApiVersion::V2,
-        ApiVersion::V2_1,
-        ApiVersion::V3,
-        ApiVersion::V4,
-        ApiVersion::V5,
-        ApiVersion::V6,
-        ApiVersion::V7,
-        ApiVersion::V8,
-    ];
-
-    /// The version as it appears in a URL: `v2.1`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ApiVersion::V2 => "v2",
-            ApiVersion::V2_1 => "v2.1",
-            ApiVersion::V3 => "v3",
-            ApiVersion::V4 => "v4",
-            ApiVersion::V5 => "v5",
-            ApiVersion::V6 => "v6",
-            ApiVersion::V7 => "v7",
-            ApiVersion::V8 => "v8",
-        }
-    }
-
-    /// Parses `v2`, `v2.1`, `v3` … `v8`.
-    pub fn parse(text: &str) -> Option<ApiVersion> {
-        ApiVersion::ALL.into_iter().find(|v| v.as_str() == text)
-    }
-}
-
-impl fmt::Display for ApiVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The HTTP methods Zoho CRM's API uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Method {
-    /// `GET`
-    Get,
-    /// `POST`
-    Post,
-    /// `PUT`
-    Put,
-    /// `PATCH`
-    Patch,
-    /// `DELETE`
-    Delete,
-}
-
-impl Method {
-    /// The method's name: `PUT`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-
-    /// Whether sending the same request twice leaves Zoho as sending it once would (RFC 9110's
-    /// idempotent methods). `POST` and `PATCH` are not, unless an endpoint is declared so.
-    pub const fn is_idempotent(self) -> bool {
-        matches!(self, Method::Get | Method::Put | Method::Delete)
-    }
-
-    pub(crate) fn to_reqwest(self) -> reqwest::Method {
-        match self {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-            Method::Put => reqwest::Method::PUT,
-            Method::Patch => reqwest::Method::PATCH,
-            Method::Delete => reqwest::Method::DELETE,
-        }
-    }
-}
-
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
