@@ -127,9 +127,10 @@ impl RetryPolicy {
     }
 }
 
-/// Whether an endpoint may be sent again when its fate is unknown.
+/// Whether an endpoint may be sent again when its fate is unknown: `META.idempotent` alone,
+/// which already holds the method's default unless the declaration overrode it.
 pub(crate) fn repeatable(meta: &EndpointMeta) -> bool {
-    meta.method.is_idempotent() || meta.idempotent
+    meta.idempotent
 }
 
 /// An attempt's failure that another attempt may cure.

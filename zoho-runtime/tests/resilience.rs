@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use common::{GetLead, InsertLeads, LeadChange, MassUpdateLeads, NewLead, UpdateLeads, LEAD};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
-use zoho_runtime::{Client, Code, Edition, Error, Progress, RecordFailure, RetryPolicy};
+use zoho_runtime::{
+    zoho_endpoint, Client, Code, Edition, Error, Progress, RecordFailure, RetryPolicy,
+};
 use zoho_sandbox::{Fault, FaultRule, Faults, RecordState, Sandbox};
 
 const LEADS: &str = "/crm/v8/Leads";
@@ -84,6 +86,36 @@ async fn server_errors_and_dropped_connections_on_repeatable_calls_are_retried()
     }
     let sent = common::received(&sandbox, "PUT", LEADS);
     assert!(sent > 25, "faults struck ({sent} updates sent for 20)");
+}
+
+/// Updates leads, declared not safe to repeat although its method is `PUT`.
+#[zoho_endpoint(PUT "/Leads", scope = "ZohoCRM.modules.leads.UPDATE", idempotent = false)]
+struct UpdateLeadsOnce {
+    #[zoho(records)]
+    leads: Vec<LeadChange>,
+}
+
+#[tokio::test]
+async fn a_put_declared_not_idempotent_is_sent_once_after_a_500() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = common::client(&sandbox).build().unwrap();
+    sandbox.set_faults(storm(vec![FaultRule::new(Fault::InternalError)
+        .method("PUT")
+        .times(1)]));
+    let call = UpdateLeadsOnce {
+        leads: vec![LeadChange {
+            id: LEAD.into(),
+            last_name: "Once".into(),
+        }],
+    };
+    let err = call.send(&client).await.unwrap_err();
+    let Error::NotRetried { method, path, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!((*method, *path), ("PUT", "/Leads"));
+    assert!(err.to_string().contains("not retried"), "{err}");
+    assert_eq!(err.status(), Some(500));
+    assert_eq!(common::received(&sandbox, "PUT", LEADS), 1, "sent once");
 }
 
 #[tokio::test]
