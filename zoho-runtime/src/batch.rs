@@ -41,28 +41,13 @@ impl RecordFailure {
     }
 
     /// Whether Zoho may have applied the record all the same: its batch may have reached Zoho
-    /// but no usable answer came back (a connection lost after sending, a timeout, a `5xx`, or
-    /// a success status whose body could not be read). Check such records in Zoho before
-    /// sending them again.
+    /// but no usable answer came back (see [`Error::may_have_been_applied`]). Check such
+    /// records in Zoho before sending them again.
     pub fn may_have_been_applied(&self) -> bool {
         match self {
             RecordFailure::Refused(_) => false,
-            RecordFailure::BatchFailed { error, .. } => fate_unknown(error),
+            RecordFailure::BatchFailed { error, .. } => error.may_have_been_applied(),
         }
-    }
-}
-
-fn fate_unknown(error: &Error) -> bool {
-    match error {
-        Error::NotRetried { .. } | Error::Timeout { .. } | Error::OutcomeCount { .. } => true,
-        Error::Transport { delivered, .. } => *delivered,
-        // Zoho answered, but the body could not be read: a success status says the write went
-        // through, a server error that it may have.
-        Error::UnexpectedBody { status, .. }
-        | Error::Decode { status, .. }
-        | Error::BodyTooLarge { status, .. } => *status >= 500 || (200..300).contains(status),
-        Error::Api { status, .. } => *status >= 500,
-        _ => false,
     }
 }
 

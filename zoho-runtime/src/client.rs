@@ -1,6 +1,7 @@
 //! The [`Client`]: where calls go, with which token, and how they are sent.
 
 use std::fmt;
+use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -9,11 +10,11 @@ use tracing::Instrument;
 
 use crate::auth::{AccessToken, StaticToken, TokenProvider};
 use crate::code::Code;
-use crate::endpoint::{Endpoint, EndpointMeta};
+use crate::endpoint::Endpoint;
 use crate::limit::{ConcurrencyLimit, Edition};
 use crate::request::RequestParts;
-use crate::response::{decode_json, RawResponse};
-use crate::retry::{repeatable, RetryPolicy, Transient};
+use crate::response::RawResponse;
+use crate::retry::{Attempts, RetryPolicy, Target};
 use crate::scope::ScopeSet;
 use crate::types::{ApiVersion, Method, Secret};
 use crate::Error;
@@ -505,19 +506,21 @@ impl Client {
     pub async fn execute_parts(&self, parts: &RequestParts) -> Result<RawResponse, Error> {
         // Before waiting for a slot: a call that cannot be sent should not queue first.
         self.check_scopes(parts)?;
-        let mut call = Call {
-            started: Instant::now(),
-            attempt: 1,
-            refreshed: false,
-        };
+        let mut attempts = Attempts::new(&self.inner.retry, Target::endpoint(parts.meta()));
+        let mut refreshed = false;
         loop {
-            let (token, result) = self.attempt(parts, call.attempt).await?;
-            match self.next_step(parts.meta(), result, &mut call) {
-                Step::Done(result) => return result,
-                Step::Refresh => self.inner.tokens.invalidate(&token),
-                Step::Wait(wait) => tokio::time::sleep(wait).await,
+            let (token, result) = self.attempt(parts, attempts.number()).await?;
+            // A token Zoho refused is refreshed once per call; that attempt is not a failure
+            // of the call and does not spend the budget.
+            if !refreshed && is_invalid_token(&result) {
+                refreshed = true;
+                self.inner.tokens.invalidate(&token);
+                attempts.again_free();
+                continue;
             }
-            call.attempt += 1;
+            if let ControlFlow::Break(result) = attempts.settle(result).await {
+                return result;
+            }
         }
     }
 
@@ -545,48 +548,13 @@ impl Client {
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                 .body(body);
         }
-        let target = Target {
+        let target = Wire {
             method: parts.method(),
             path_template: parts.meta().path,
             url: &url,
         };
         let result = self.send_attempt(builder, target, attempt).await;
         Ok((token, result))
-    }
-
-    /// What follows an attempt: the answer, a token refresh (once per call), or a wait before
-    /// trying again. A request that may have been applied is repeated only if that is safe.
-    fn next_step(
-        &self,
-        meta: &'static EndpointMeta,
-        result: Result<RawResponse, Error>,
-        call: &mut Call,
-    ) -> Step {
-        if !call.refreshed && is_invalid_token(&result) {
-            call.refreshed = true;
-            return Step::Refresh;
-        }
-        let Some(failure) = Transient::of(&result) else {
-            return Step::Done(result);
-        };
-        if failure.maybe_applied() && !repeatable(meta) {
-            return Step::Done(Err(Error::NotRetried {
-                method: meta.method.as_str(),
-                path: meta.path,
-                source: Box::new(failure_error(result)),
-            }));
-        }
-        // The token retry is not a failure of the call: it does not spend the budget.
-        let tries = call.attempt - u32::from(call.refreshed);
-        let elapsed = call.started.elapsed();
-        let policy = &self.inner.retry;
-        match policy.next_delay(tries, elapsed, failure.retry_after()) {
-            Some(wait) => {
-                log_retry(meta, call.attempt, wait, &result);
-                Step::Wait(wait)
-            }
-            None => Step::Done(result),
-        }
     }
 
     /// Sends a prepared request once and reads the answer, within the client's concurrency
@@ -603,7 +571,7 @@ impl Client {
         if let Some(body) = &request.body {
             builder = builder.body(body.clone());
         }
-        let target = Target {
+        let target = Wire {
             method: request.method,
             path_template: request.path_template,
             url: &request.url,
@@ -615,7 +583,7 @@ impl Client {
     async fn send_attempt(
         &self,
         builder: reqwest::RequestBuilder,
-        target: Target<'_>,
+        target: Wire<'_>,
         attempt: u32,
     ) -> Result<RawResponse, Error> {
         let span = tracing::info_span!(
@@ -641,7 +609,7 @@ impl Client {
     async fn execute_once(
         &self,
         builder: reqwest::RequestBuilder,
-        target: Target<'_>,
+        target: Wire<'_>,
     ) -> Result<RawResponse, Error> {
         let response = builder
             .send()
@@ -660,7 +628,7 @@ impl Client {
 
     async fn read_body(
         &self,
-        target: Target<'_>,
+        target: Wire<'_>,
         mut response: reqwest::Response,
         status: u16,
     ) -> Result<bytes::Bytes, Error> {
@@ -685,7 +653,7 @@ impl Client {
         Ok(body.into())
     }
 
-    fn transport_error(&self, target: Target<'_>, error: reqwest::Error) -> Error {
+    fn transport_error(&self, target: Wire<'_>, error: reqwest::Error) -> Error {
         // The request could not even be put together (a header value HTTP does not allow):
         // nothing left this machine, and another attempt would fail the same way.
         if error.is_builder() {
@@ -713,7 +681,7 @@ impl Client {
 
 /// What an attempt's span and transport errors say of its request.
 #[derive(Clone, Copy)]
-struct Target<'a> {
+struct Wire<'a> {
     method: Method,
     path_template: &'static str,
     url: &'a str,
@@ -724,49 +692,8 @@ fn authorization(token: &AccessToken) -> String {
     format!("Zoho-oauthtoken {}", token.secret.expose())
 }
 
-/// Where a call stands between attempts.
-struct Call {
-    started: Instant,
-    attempt: u32,
-    refreshed: bool,
-}
-
-/// What [`Client::next_step`] decided.
-enum Step {
-    Done(Result<RawResponse, Error>),
-    Refresh,
-    Wait(Duration),
-}
-
-/// Zoho's code at the top of an error answer, for spans and the token check.
-fn answer_code(raw: &RawResponse) -> Option<Code> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        code: Option<Code>,
-    }
-    if raw.status < 300 {
-        return None;
-    }
-    serde_json::from_slice::<Head>(&raw.body).ok()?.code
-}
-
 fn is_invalid_token(result: &Result<RawResponse, Error>) -> bool {
-    matches!(result, Ok(raw) if raw.status == 401 && answer_code(raw) == Some(Code::InvalidToken))
-}
-
-/// The error an attempt's failure amounts to, for [`Error::NotRetried`].
-fn failure_error(result: Result<RawResponse, Error>) -> Error {
-    match result {
-        Ok(raw) => match decode_json::<serde::de::IgnoredAny>(&raw) {
-            Err(error) => error,
-            Ok(_) => Error::UnexpectedBody {
-                status: raw.status,
-                reason: "a failure status with a body that is not a Zoho error".to_owned(),
-                body_start: raw.body_start(),
-            },
-        },
-        Err(error) => error,
-    }
+    matches!(result, Ok(raw) if raw.status == 401 && raw.answer_code() == Some(Code::InvalidToken))
 }
 
 /// Puts an attempt's status and Zoho code, or its error, on its span.
@@ -774,40 +701,13 @@ fn record_result(span: &tracing::Span, result: &Result<RawResponse, Error>) {
     match result {
         Ok(raw) => {
             span.record("status", raw.status);
-            if let Some(code) = answer_code(raw) {
+            if let Some(code) = raw.answer_code() {
                 span.record("code", code.as_str());
             }
         }
         Err(error) => {
             span.record("error", tracing::field::display(error));
         }
-    }
-}
-
-fn log_retry(
-    meta: &EndpointMeta,
-    attempt: u32,
-    wait: Duration,
-    result: &Result<RawResponse, Error>,
-) {
-    tracing::warn!(
-        method = meta.method.as_str(),
-        path = meta.path,
-        attempt,
-        wait_ms = wait.as_millis() as u64,
-        failure = %describe(result),
-        "retrying"
-    );
-}
-
-/// A failure in a few words, for the retry event.
-fn describe(result: &Result<RawResponse, Error>) -> String {
-    match result {
-        Ok(raw) => match answer_code(raw) {
-            Some(code) => format!("HTTP {} {code}", raw.status),
-            None => format!("HTTP {}", raw.status),
-        },
-        Err(error) => error.to_string(),
     }
 }
 

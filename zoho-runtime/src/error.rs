@@ -6,6 +6,35 @@ use crate::code::Code;
 use crate::response::{Details, Outcomes};
 use crate::scope::Scope;
 
+/// What an attempt's result says of its request: the one judgement behind retries (API calls
+/// and token requests alike) and [`Error::may_have_been_applied`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fate {
+    /// Not applied, and another attempt may pass: a refused connection, a `429`. Safe to send
+    /// again whatever the method.
+    NotApplied,
+    /// May have been applied, and another attempt may pass: a `5xx`, a connection broken after
+    /// sending, a timeout. Safe to send again only if the request is repeatable.
+    MaybeApplied,
+    /// Another attempt would change nothing: a success, a refusal, a request not sent.
+    /// `unknown`: the request may have been applied without an answer saying how.
+    Final {
+        /// Whether the request may have been applied all the same.
+        unknown: bool,
+    },
+}
+
+impl Fate {
+    /// What an answer's status alone says.
+    pub(crate) fn of_status(status: u16) -> Fate {
+        match status {
+            429 => Fate::NotApplied,
+            500..=599 => Fate::MaybeApplied,
+            _ => Fate::Final { unknown: false },
+        }
+    }
+}
+
 /// Everything that can go wrong with a call, each with what you need to act on it.
 ///
 /// Secrets never appear here: tokens are not part of any variant.
@@ -204,6 +233,53 @@ impl Error {
             | Error::BodyTooLarge { status, .. } => Some(*status),
             Error::NotRetried { source, .. } => source.status(),
             _ => None,
+        }
+    }
+
+    /// Whether Zoho may have applied the request all the same: it may have reached Zoho but
+    /// no usable answer came back (a connection lost after sending, a timeout, a `5xx`, a
+    /// request not retried for that reason, or a success status whose body could not be read).
+    /// Check Zoho before sending such a request again.
+    ///
+    /// ```
+    /// use zoho_runtime::Error;
+    /// let lost = Error::UnexpectedBody { status: 200, reason: "empty".into(), body_start: String::new() };
+    /// assert!(lost.may_have_been_applied());
+    /// let refused = Error::UnexpectedBody { status: 400, reason: "empty".into(), body_start: String::new() };
+    /// assert!(!refused.may_have_been_applied());
+    /// ```
+    pub fn may_have_been_applied(&self) -> bool {
+        matches!(
+            self.fate(),
+            Fate::MaybeApplied | Fate::Final { unknown: true }
+        )
+    }
+
+    /// What the error says of its request's fate: the classifier the attempt engine retries by.
+    pub(crate) fn fate(&self) -> Fate {
+        match self {
+            Error::Transport {
+                delivered: false, ..
+            } => Fate::NotApplied,
+            Error::Transport { .. } | Error::Timeout { .. } => Fate::MaybeApplied,
+            Error::Api { status, .. } => Fate::of_status(*status),
+            // Zoho answered, but the body could not be read: a success status says the write
+            // went through. Another attempt would read the same answer.
+            Error::UnexpectedBody { status, .. } | Error::Decode { status, .. }
+                if (200..300).contains(status) =>
+            {
+                Fate::Final { unknown: true }
+            }
+            Error::UnexpectedBody { status, .. } | Error::Decode { status, .. } => {
+                Fate::of_status(*status)
+            }
+            // A larger answer next time is no better: final, whatever the status says.
+            Error::BodyTooLarge { status, .. } => Fate::Final {
+                unknown: (200..300).contains(status)
+                    || Fate::of_status(*status) == Fate::MaybeApplied,
+            },
+            Error::NotRetried { .. } | Error::OutcomeCount { .. } => Fate::Final { unknown: true },
+            _ => Fate::Final { unknown: false },
         }
     }
 

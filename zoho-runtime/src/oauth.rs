@@ -2,6 +2,7 @@
 //! time, and kept in a [`TokenStore`] across restarts.
 
 use std::fmt;
+use std::ops::ControlFlow;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -11,9 +12,10 @@ use tracing::Instrument;
 
 use crate::auth::{AccessToken, BoxFuture, TokenProvider};
 use crate::client::{checked_base_url, DataCenter};
-use crate::retry::RetryPolicy;
+use crate::response::RawResponse;
+use crate::retry::{Attempts, RetryPolicy, Target};
 use crate::token_store::{StoredToken, TokenStore};
-use crate::types::Secret;
+use crate::types::{Method, Secret};
 use crate::Error;
 
 /// How long Zoho's access tokens live, when an answer does not say.
@@ -26,6 +28,9 @@ const LONGEST_LIFETIME_SECS: u64 = 86_400;
 /// The longest a token is held before it is refreshed, whatever an answer or a store says: a
 /// larger (or absurd) lifetime would give an expiry the clock cannot hold.
 const MAX_LIFETIME: Duration = Duration::from_secs(LONGEST_LIFETIME_SECS);
+
+/// Where the token endpoint is under the accounts URL.
+const TOKEN_PATH: &str = "/oauth/v2/token";
 
 /// The largest token answer read.
 const MAX_ANSWER: usize = 64 * 1024;
@@ -193,7 +198,7 @@ impl RefreshingTokenBuilder {
         Ok(RefreshingToken {
             inner: Arc::new(Inner {
                 http,
-                token_url: format!("{}/oauth/v2/token", self.accounts_url?),
+                token_url: format!("{}{TOKEN_PATH}", self.accounts_url?),
                 client_id: self.client_id,
                 client_secret: self.client_secret,
                 refresh_token: self.refresh_token,
@@ -201,6 +206,7 @@ impl RefreshingTokenBuilder {
                 store: self.store,
                 margin: self.refresh_margin,
                 cooldown: self.failure_cooldown,
+                timeout: self.timeout,
                 retry: self.retry,
                 state: Mutex::new(State::default()),
                 refreshing: tokio::sync::Mutex::new(()),
@@ -219,6 +225,7 @@ struct Inner {
     store: Option<Arc<dyn TokenStore>>,
     margin: Duration,
     cooldown: Duration,
+    timeout: Duration,
     retry: RetryPolicy,
     state: Mutex<State>,
     /// Held while a refresh runs: the single flight.
@@ -421,29 +428,51 @@ impl Inner {
         }
     }
 
-    /// The token request, retried while its failures are passing ones.
+    /// The token request, retried by the attempt engine as a repeatable request: minting
+    /// another token is harmless, so a `5xx` or a broken connection is tried again too.
     async fn fetch(&self) -> Result<TokenAnswer, Error> {
-        let started = Instant::now();
-        let mut attempt = 1;
+        let target = Target {
+            method: Method::Post,
+            path: TOKEN_PATH,
+            repeatable: true,
+        };
+        let mut attempts = Attempts::new(&self.retry, target);
         loop {
-            match self.request(attempt).await {
-                Ok(answer) => return Ok(answer),
-                Err(Failed::Final(error)) => return Err(error),
-                Err(Failed::Passing(error)) => {
-                    let Some(wait) = self.retry.next_delay(attempt, started.elapsed(), None) else {
-                        return Err(error);
-                    };
-                    tracing::warn!(%error, attempt, wait_ms = wait.as_millis() as u64, "token request failed; retrying");
-                    tokio::time::sleep(wait).await;
-                    attempt += 1;
-                }
+            let result = self.request(attempts.number()).await;
+            if let ControlFlow::Break(result) = attempts.settle(result).await {
+                return self.answer(result);
             }
         }
     }
 
+    /// The call's last result as a token or an [`Error::Auth`] that names no secret.
+    fn answer(&self, result: Result<RawResponse, Error>) -> Result<TokenAnswer, Error> {
+        let raw = match result {
+            Ok(raw) => raw,
+            Err(Error::Timeout { .. }) => {
+                return Err(Error::auth(format!(
+                    "no answer from {} in time",
+                    self.token_url
+                )))
+            }
+            Err(Error::Transport { source, .. }) => {
+                return Err(Error::auth(format!(
+                    "token request to {} failed: {source}",
+                    self.token_url
+                )))
+            }
+            Err(error) => return Err(error),
+        };
+        if raw.status == 429 || raw.status >= 500 {
+            let reason = format!("the accounts server answered HTTP {}", raw.status);
+            return Err(Error::auth(reason));
+        }
+        parse_token_answer(raw.status, &raw.body)
+    }
+
     /// One token request. The form holds both secrets: it goes in the body, never the URL,
     /// and nothing of it is logged.
-    async fn request(&self, attempt: u32) -> Result<TokenAnswer, Failed> {
+    async fn request(&self, attempt: u32) -> Result<RawResponse, Error> {
         let span = tracing::info_span!(
             "zoho.token",
             url = %self.token_url,
@@ -454,15 +483,10 @@ impl Inner {
         let started = Instant::now();
         let result = self.exchange().instrument(span.clone()).await;
         span.record("duration_ms", started.elapsed().as_millis() as u64);
-        let (status, body) = result?;
-        if status == 429 || status >= 500 {
-            let reason = format!("the accounts server answered HTTP {status}");
-            return Err(Failed::Passing(Error::auth(reason)));
-        }
-        parse_token_answer(status, &body).map_err(Failed::Final)
+        result
     }
 
-    async fn exchange(&self) -> Result<(u16, Vec<u8>), Failed> {
+    async fn exchange(&self) -> Result<RawResponse, Error> {
         let form = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("grant_type", "refresh_token")
             .append_pair("client_id", &self.client_id)
@@ -484,33 +508,28 @@ impl Inner {
         while let Some(chunk) = response.chunk().await.map_err(|e| self.transport(e))? {
             if body.len() + chunk.len() > MAX_ANSWER {
                 let reason = format!("the token answer (HTTP {status}) is over {MAX_ANSWER} bytes");
-                return Err(Failed::Final(Error::auth(reason)));
+                return Err(Error::auth(reason));
             }
             body.extend_from_slice(&chunk);
         }
-        Ok((status, body))
+        Ok(RawResponse::new(status, body))
     }
 
-    fn transport(&self, error: reqwest::Error) -> Failed {
-        let reason = if error.is_timeout() {
-            format!("no answer from {} in time", self.token_url)
-        } else {
-            format!(
-                "token request to {} failed: {}",
-                self.token_url,
-                error.without_url()
-            )
-        };
-        Failed::Passing(Error::auth(reason))
+    /// Any failure on the wire may pass on another attempt; [`Inner::answer`] words it.
+    fn transport(&self, error: reqwest::Error) -> Error {
+        let url = self.token_url.clone();
+        if error.is_timeout() {
+            return Error::Timeout {
+                url,
+                after: self.timeout,
+            };
+        }
+        Error::Transport {
+            url,
+            delivered: !error.is_connect(),
+            source: error.without_url(),
+        }
     }
-}
-
-/// Why one token request failed.
-enum Failed {
-    /// Another attempt may pass: no connection, a timeout, `5xx`, `429`.
-    Passing(Error),
-    /// Zoho refused, or answered something no retry changes.
-    Final(Error),
 }
 
 /// What a successful token answer says.

@@ -41,6 +41,18 @@ impl RawResponse {
         body_start(&self.body)
     }
 
+    /// Zoho's code at the top of an error answer, for spans, retry events and the token check.
+    pub(crate) fn answer_code(&self) -> Option<Code> {
+        #[derive(serde::Deserialize)]
+        struct Head {
+            code: Option<Code>,
+        }
+        if self.status < 300 {
+            return None;
+        }
+        serde_json::from_slice::<Head>(&self.body).ok()?.code
+    }
+
     fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
     }

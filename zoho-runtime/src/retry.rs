@@ -1,10 +1,12 @@
 //! When a failed call is sent again, and how long to wait first.
 
-use std::time::Duration;
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
 
 use crate::endpoint::EndpointMeta;
-use crate::response::RawResponse;
-use crate::Error;
+use crate::error::{Error, Fate};
+use crate::response::{decode_json, RawResponse};
+use crate::types::Method;
 
 /// How a client retries calls that failed in a way that may pass: `429 TOO_MANY_REQUESTS`,
 /// `5xx`, a connection that failed or broke, a timeout.
@@ -127,64 +129,138 @@ impl RetryPolicy {
     }
 }
 
-/// Whether an endpoint may be sent again when its fate is unknown: `META.idempotent` alone,
-/// which already holds the method's default unless the declaration overrode it.
-pub(crate) fn repeatable(meta: &EndpointMeta) -> bool {
-    meta.idempotent
+/// What is sent: the method and path template the retry event names, and whether the request
+/// may be sent again when its fate is unknown.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Target {
+    pub(crate) method: Method,
+    pub(crate) path: &'static str,
+    pub(crate) repeatable: bool,
 }
 
-/// An attempt's failure that another attempt may cure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Transient {
-    /// Zoho did not process the request: the connection was refused, or Zoho answered `429`.
-    /// Safe to send again whatever the method.
-    NotApplied {
-        /// How long Zoho asked to wait.
-        retry_after: Option<Duration>,
-    },
-    /// The request may have been applied: a `5xx`, a connection broken after sending, a
-    /// timeout. Safe to send again only if the endpoint is repeatable.
-    MaybeApplied {
-        /// How long Zoho asked to wait.
-        retry_after: Option<Duration>,
-    },
+impl Target {
+    /// An endpoint's call: `META.idempotent` alone says whether it may be repeated, since it
+    /// already holds the method's default unless the declaration overrode it.
+    pub(crate) fn endpoint(meta: &'static EndpointMeta) -> Target {
+        Target {
+            method: meta.method,
+            path: meta.path,
+            repeatable: meta.idempotent,
+        }
+    }
 }
 
-impl Transient {
-    /// Sorts an attempt's result: `None` when it is final (a success, a Zoho refusal, a bad
-    /// request), else how it failed.
-    pub(crate) fn of(result: &Result<RawResponse, Error>) -> Option<Transient> {
-        match result {
-            Ok(raw) => {
-                let retry_after = raw.retry_after.map(Duration::from_secs);
-                match raw.status {
-                    429 => Some(Transient::NotApplied { retry_after }),
-                    500..=599 => Some(Transient::MaybeApplied { retry_after }),
-                    _ => None,
-                }
-            }
-            Err(Error::Transport {
-                delivered: false, ..
-            }) => Some(Transient::NotApplied { retry_after: None }),
-            Err(Error::Transport { .. } | Error::Timeout { .. }) => {
-                Some(Transient::MaybeApplied { retry_after: None })
-            }
+/// The attempts of one call: the one engine behind API calls and token requests alike. Each
+/// attempt's result is sorted by [`classify`]; the policy says whether and when to try again.
+pub(crate) struct Attempts<'a> {
+    policy: &'a RetryPolicy,
+    target: Target,
+    started: Instant,
+    attempt: u32,
+    /// Attempts that do not spend the budget: the one after a token refresh.
+    free: u32,
+}
+
+impl<'a> Attempts<'a> {
+    /// The first attempt of a call, starting its deadline now.
+    pub(crate) fn new(policy: &'a RetryPolicy, target: Target) -> Self {
+        Attempts {
+            policy,
+            target,
+            started: Instant::now(),
+            attempt: 1,
+            free: 0,
+        }
+    }
+
+    /// The number of the attempt about to be made, from 1.
+    pub(crate) fn number(&self) -> u32 {
+        self.attempt
+    }
+
+    /// Counts one more attempt that is not a failure of the call (the token was refreshed).
+    pub(crate) fn again_free(&mut self) {
+        self.attempt += 1;
+        self.free += 1;
+    }
+
+    /// Settles an attempt's result: `Break` with the call's result, or `Continue` after the
+    /// wait before the next attempt. A request that may have been applied is repeated only if
+    /// its target is repeatable; else it ends in [`Error::NotRetried`].
+    pub(crate) async fn settle(
+        &mut self,
+        result: Result<RawResponse, Error>,
+    ) -> ControlFlow<Result<RawResponse, Error>> {
+        let fate = classify(&result);
+        if let Fate::Final { .. } = fate {
+            return ControlFlow::Break(result);
+        }
+        if fate == Fate::MaybeApplied && !self.target.repeatable {
+            return ControlFlow::Break(Err(Error::NotRetried {
+                method: self.target.method.as_str(),
+                path: self.target.path,
+                source: Box::new(failure_error(result)),
+            }));
+        }
+        let retry_after = match &result {
+            Ok(raw) => raw.retry_after.map(Duration::from_secs),
             Err(_) => None,
-        }
+        };
+        let tries = self.attempt - self.free;
+        let elapsed = self.started.elapsed();
+        let Some(wait) = self.policy.next_delay(tries, elapsed, retry_after) else {
+            return ControlFlow::Break(result);
+        };
+        self.log_retry(wait, &result);
+        tokio::time::sleep(wait).await;
+        self.attempt += 1;
+        ControlFlow::Continue(())
     }
 
-    /// How long Zoho asked to wait, when it said.
-    pub(crate) fn retry_after(self) -> Option<Duration> {
-        match self {
-            Transient::NotApplied { retry_after } | Transient::MaybeApplied { retry_after } => {
-                retry_after
-            }
-        }
+    fn log_retry(&self, wait: Duration, result: &Result<RawResponse, Error>) {
+        tracing::warn!(
+            method = self.target.method.as_str(),
+            path = self.target.path,
+            attempt = self.attempt,
+            wait_ms = wait.as_millis() as u64,
+            failure = %describe(result),
+            "retrying"
+        );
     }
+}
 
-    /// Whether the request may have reached Zoho and been applied.
-    pub(crate) fn maybe_applied(self) -> bool {
-        matches!(self, Transient::MaybeApplied { .. })
+/// The one classifier of an attempt's result: an answer by its status, an error as
+/// [`Error::fate`] sorts it.
+pub(crate) fn classify(result: &Result<RawResponse, Error>) -> Fate {
+    match result {
+        Ok(raw) => Fate::of_status(raw.status),
+        Err(error) => error.fate(),
+    }
+}
+
+/// The error an attempt's failure amounts to, for [`Error::NotRetried`].
+fn failure_error(result: Result<RawResponse, Error>) -> Error {
+    match result {
+        Ok(raw) => match decode_json::<serde::de::IgnoredAny>(&raw) {
+            Err(error) => error,
+            Ok(_) => Error::UnexpectedBody {
+                status: raw.status,
+                reason: "a failure status with a body that is not a Zoho error".to_owned(),
+                body_start: raw.body_start(),
+            },
+        },
+        Err(error) => error,
+    }
+}
+
+/// A failure in a few words, for the retry event.
+fn describe(result: &Result<RawResponse, Error>) -> String {
+    match result {
+        Ok(raw) => match raw.answer_code() {
+            Some(code) => format!("HTTP {} {code}", raw.status),
+            None => format!("HTTP {}", raw.status),
+        },
+        Err(error) => error.to_string(),
     }
 }
 
@@ -258,25 +334,49 @@ mod tests {
     #[test]
     fn sorts_answers_by_what_is_safe() {
         let answer = |status| Ok(RawResponse::new(status, Vec::new()));
-        assert_eq!(
-            Transient::of(&answer(429)),
-            Some(Transient::NotApplied { retry_after: None })
-        );
-        let mut limited = RawResponse::new(429, Vec::new());
-        limited.retry_after = Some(7);
-        assert_eq!(
-            Transient::of(&Ok(limited)).and_then(Transient::retry_after),
-            Some(Duration::from_secs(7))
-        );
-        assert!(Transient::of(&answer(503)).is_some_and(Transient::maybe_applied));
+        assert_eq!(classify(&answer(429)), Fate::NotApplied);
+        assert_eq!(classify(&answer(503)), Fate::MaybeApplied);
         for status in [200, 201, 207, 400, 401, 404] {
-            assert_eq!(Transient::of(&answer(status)), None, "{status}");
+            assert!(
+                matches!(classify(&answer(status)), Fate::Final { .. }),
+                "{status}"
+            );
         }
         let timeout = Err(Error::Timeout {
             url: "https://www.zohoapis.com/crm/v8/Leads".into(),
             after: Duration::from_secs(1),
         });
-        assert!(Transient::of(&timeout).is_some_and(Transient::maybe_applied));
-        assert_eq!(Transient::of(&Err(Error::config("x"))), None);
+        assert_eq!(classify(&timeout), Fate::MaybeApplied);
+        let too_large = Err(Error::BodyTooLarge {
+            status: 503,
+            limit: 10,
+        });
+        assert!(matches!(classify(&too_large), Fate::Final { .. }));
+        assert!(matches!(
+            classify(&Err(Error::config("x"))),
+            Fate::Final { .. }
+        ));
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_target_not_repeatable_ends_a_maybe_applied_failure() {
+        let policy = exact().backoff(Duration::from_millis(1), Duration::from_millis(1));
+        let target = |repeatable| Target {
+            method: Method::Put,
+            path: "/Leads",
+            repeatable,
+        };
+        let failed = || Ok(RawResponse::new(500, Vec::new()));
+        let mut once = Attempts::new(&policy, target(false));
+        let ControlFlow::Break(Err(Error::NotRetried { method, .. })) = once.settle(failed()).await
+        else {
+            panic!("a 500 on a call not safe to repeat ends it");
+        };
+        assert_eq!(method, "PUT");
+        let mut again = Attempts::new(&policy, target(true));
+        assert!(again.settle(failed()).await.is_continue());
+        assert_eq!(again.number(), 2);
+        let limited = || Ok(RawResponse::new(429, Vec::new()));
+        assert!(once.settle(limited()).await.is_continue());
     }
 }
