@@ -990,16 +990,21 @@ fn handwritten_file(endpoints: &[&Endpoint]) -> String {
     let mut runtime = vec![
         "Client",
         "Endpoint",
-        "EndpointMeta",
+        "endpoint::EndpointMeta",
         "Error",
-        "Method",
+        "endpoint::Method",
         "PreparedRequest",
-        "RawResponse",
-        "RequestParts",
-        "Segment",
+        "endpoint::RawResponse",
+        "endpoint::RequestParts",
+        "endpoint::Segment",
     ];
-    for name in ["ApiVersion", "BatchAxis", "decode_json", "decode_outcomes"] {
-        if text.contains(name) {
+    for name in [
+        "ApiVersion",
+        "endpoint::BatchAxis",
+        "endpoint::decode_json",
+        "endpoint::decode_outcomes",
+    ] {
+        if text.contains(name.trim_start_matches("endpoint::")) {
             runtime.push(name);
         }
     }
@@ -1083,7 +1088,8 @@ const RENDER_HEAD: &str = r##"//! Renders every endpoint of the crate with fixed
 use std::fmt::Debug;
 use std::fmt::Write as _;
 
-use zoho_runtime::{Client, Endpoint, Json, Nullable, RawResponse, RecordId, RequestParts};
+use zoho_runtime::{Client, Endpoint, Json, Nullable, RecordId};
+use zoho_runtime::endpoint::{RawResponse, RequestParts};
 use CRATE::types::*;
 use CRATE::*;
 

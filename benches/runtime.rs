@@ -27,9 +27,10 @@ use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
+use zoho_runtime::endpoint::RawResponse;
 use zoho_runtime::{
-    zoho_endpoint, Client, Code, Details, Endpoint, Outcome, Outcomes, RawResponse, RecordError,
-    RecordId, RecordSuccess,
+    zoho_endpoint, Client, Code, Details, Endpoint, Outcome, Outcomes, RecordError, RecordId,
+    RecordSuccess,
 };
 use zoho_sandbox::{Faults, Sandbox};
 use zoho_seeds::{ids, UpdateLead, UserId};

@@ -10,10 +10,9 @@
 use std::io::Write as _;
 use std::time::Instant;
 
+use zoho_runtime::auth::{MemoryTokenStore, RefreshingToken};
 use zoho_runtime::serde::Serialize;
-use zoho_runtime::{
-    zoho_endpoint, Client, Edition, MemoryTokenStore, Progress, RecordId, RefreshingToken,
-};
+use zoho_runtime::{zoho_endpoint, Client, Edition, Progress, RecordId};
 use zoho_sandbox::{Fault, FaultRule, Faults, RecordState, Sandbox, ALL_SCOPES};
 
 /// A change to one lead.

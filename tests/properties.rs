@@ -7,7 +7,8 @@ use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use serde_json::Value;
-use zoho_runtime::{Endpoint, Error, Outcomes, RawResponse, RecordId, Scope};
+use zoho_runtime::endpoint::RawResponse;
+use zoho_runtime::{Endpoint, Error, Outcomes, RecordId, Scope};
 use zoho_seeds::{ids, *};
 
 /// Every recorded answer: (seed number, status, body).

@@ -16,7 +16,8 @@ use std::error::Error as _;
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
-use zoho_runtime::{Client, Error, MemoryTokenStore, RefreshingToken};
+use zoho_runtime::auth::{MemoryTokenStore, RefreshingToken};
+use zoho_runtime::{Client, Error};
 use zoho_sandbox::{Sandbox, ALL_SCOPES};
 
 /// A secret counts as leaked if any run of this many of its characters shows.

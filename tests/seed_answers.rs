@@ -2,7 +2,8 @@
 //! the declared endpoint that sent the request.
 
 use serde_json::Value;
-use zoho_runtime::{Code, Endpoint, Error, Outcomes, RawResponse, RecordId};
+use zoho_runtime::endpoint::RawResponse;
+use zoho_runtime::{Code, Endpoint, Error, Outcomes, RecordId};
 use zoho_seeds::{ids, *};
 
 fn fixture(text: &str) -> Value {
@@ -306,7 +307,7 @@ fn seed_001_and_003_error_tables() {
                 error
             };
             let raw = RawResponse::new(status, serde_json::to_vec(&body).unwrap());
-            let result = zoho_runtime::decode_outcomes(&raw, Some(1));
+            let result = zoho_runtime::endpoint::decode_outcomes(&raw, Some(1));
             let code = Code::parse(row["code"].as_str().unwrap());
             assert!(!matches!(code, Code::Other(_)), "{code} is a known code");
             if per_record {

@@ -3,7 +3,8 @@
 //! `Authorization: Zoho-oauthtoken` header.
 
 use serde_json::{json, Value};
-use zoho_runtime::{Client, Method, PreparedRequest, RecordId};
+use zoho_runtime::endpoint::Method;
+use zoho_runtime::{Client, PreparedRequest, RecordId};
 use zoho_seeds::{ids, *};
 
 const DOMAIN: &str = "https://www.zohoapis.com";

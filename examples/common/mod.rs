@@ -6,9 +6,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::time::Duration;
 
-use zoho_runtime::{
-    ApiVersion, Client, DataCenter, Error, Outcomes, PreparedRequest, RefreshingToken,
-};
+use zoho_runtime::auth::RefreshingToken;
+use zoho_runtime::{ApiVersion, Client, DataCenter, Error, Outcomes, PreparedRequest};
 use zoho_sandbox::Sandbox;
 
 /// A client, and the embedded sandbox it talks to when no Zoho account is configured.

@@ -8,7 +8,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use zoho_fuzz::{answer_input, check_error, check_outcomes, RecordsPage};
-use zoho_runtime::{decode_json, decode_outcomes, Details, Endpoint, Json};
+use zoho_runtime::{Details, Endpoint, Json};
+use zoho_runtime::endpoint::{decode_json, decode_outcomes};
 use zoho_seeds::{MassUpdateLeads, UpdateLead};
 
 fuzz_target!(|data: &[u8]| {

@@ -10,9 +10,9 @@ use futures_util::stream::{self, StreamExt};
 use crate::client::Client;
 use crate::code::Code;
 use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::outcome::{Outcomes, RecordError, RecordSuccess};
 use crate::request::RequestParts;
-use crate::response::{Outcomes, RecordError, RecordSuccess};
-use crate::Error;
 
 /// Why one record of [`Client::send_all`] did not succeed.
 #[derive(Clone, Debug, thiserror::Error)]
@@ -60,7 +60,7 @@ pub struct BatchOutcomes {
     items: Vec<BatchOutcome>,
 }
 
-crate::response::outcome_list!(BatchOutcomes, BatchOutcome, RecordFailure);
+crate::outcome::outcome_list!(BatchOutcomes, BatchOutcome, RecordFailure);
 
 /// How far a [`Client::send_all`] has come, reported after each batch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,7 +253,7 @@ fn spread(result: Result<Outcomes, Error>, records: Range<usize>) -> Vec<BatchOu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::response::RecordError;
+    use crate::outcome::RecordError;
 
     fn refused() -> Outcomes {
         let error = RecordError {

@@ -18,8 +18,8 @@ use std::sync::Arc;
 use crate::batch::{BatchOutcomes, Progress};
 use crate::client::{ClientBuilder, PreparedRequest};
 use crate::endpoint::Endpoint;
-use crate::response::Outcomes;
-use crate::Error;
+use crate::error::Error;
+use crate::outcome::Outcomes;
 
 /// A Zoho CRM client whose calls block the calling thread.
 ///

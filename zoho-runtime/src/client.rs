@@ -8,16 +8,16 @@ use std::time::{Duration, Instant};
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
 use tracing::Instrument;
 
-use crate::auth::{AccessToken, StaticToken, TokenProvider};
+use crate::auth::token::{AccessToken, StaticToken, TokenProvider};
 use crate::code::Code;
 use crate::endpoint::Endpoint;
+use crate::error::Error;
 use crate::limit::{ConcurrencyLimit, Edition};
 use crate::request::RequestParts;
 use crate::response::RawResponse;
 use crate::retry::{Attempts, RetryPolicy, Target};
 use crate::scope::ScopeSet;
 use crate::types::{ApiVersion, Method, Secret};
-use crate::Error;
 
 /// The largest answer a client reads unless told otherwise: 32 MiB.
 pub const DEFAULT_MAX_BODY: usize = 32 * 1024 * 1024;

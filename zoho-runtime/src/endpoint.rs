@@ -1,129 +1,68 @@
-//! The [`Endpoint`] trait that `#[zoho_endpoint]` implements, and the static description of an
-//! endpoint it carries.
+//! The [`Endpoint`] trait that `#[zoho_endpoint]` implements, and what an endpoint written
+//! by hand needs to implement it.
+//!
+//! `#[zoho_endpoint]` writes all of this for you. Write it yourself for a call the attribute
+//! cannot express: describe the call in a `static` [`EndpointMeta`], write the struct's values
+//! into [`RequestParts`] (path values, query, headers, body through a [`BodyWriter`]), and name
+//! the decoder of the answer ([`decode_json`] or [`decode_outcomes`]).
+//!
+//! ```
+//! use std::ops::Range;
+//!
+//! use zoho_runtime::endpoint::{
+//!     decode_json, EndpointMeta, Method, RawResponse, RequestParts, Segment,
+//! };
+//! use zoho_runtime::{Client, Endpoint, Error, Json, RecordId};
+//!
+//! /// Reads one lead, asking for some of its fields.
+//! pub struct GetLead {
+//!     pub id: RecordId,
+//!     pub fields: Vec<String>,
+//! }
+//!
+//! static GET_LEAD: EndpointMeta = EndpointMeta::new(Method::Get, "/Leads/<id>")
+//!     .segments(&[Segment::Literal("Leads"), Segment::Field("id")])
+//!     .scopes(&["ZohoCRM.modules.leads.READ"]);
+//!
+//! impl Endpoint for GetLead {
+//!     type Response = Json;
+//!     const META: &'static EndpointMeta = &GET_LEAD;
+//!
+//!     fn write_request(&self, parts: &mut RequestParts, _batch: Option<Range<usize>>) -> Result<(), Error> {
+//!         parts.path_value("id", &self.id)?;
+//!         parts.query("fields", &self.fields);
+//!         Ok(())
+//!     }
+//!
+//!     fn decode(raw: &RawResponse, _expected: Option<usize>) -> Result<Json, Error> {
+//!         decode_json(raw)
+//!     }
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Error> {
+//! let client = Client::builder().access_token("1000.example").build()?;
+//! let call = GetLead { id: "4150868000003384003".into(), fields: vec!["Last_Name".into(), "Email".into()] };
+//! let request = client.prepare(&call).await?;
+//! assert_eq!(
+//!     request.url,
+//!     "https://www.zohoapis.com/crm/v8/Leads/4150868000003384003?fields=Last_Name,Email"
+//! );
+//! # Ok(())
+//! # }
+//! ```
 
 use std::ops::Range;
 
-use crate::request::RequestParts;
-use crate::response::RawResponse;
-use crate::scope::Scope;
-use crate::types::{ApiVersion, Method};
-use crate::Error;
+pub use crate::meta::{BatchAxis, EndpointMeta, Segment};
+pub use crate::request::{
+    BodyWriter, HeaderField, PathSegment, QueryValue, RecordList, RequestParts,
+};
+pub use crate::response::{decode_json, decode_outcomes, RawResponse};
+pub use crate::types::Method;
 
-/// One segment of an endpoint's path template.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Segment {
-    /// Literal text, sent as written: `Deals`.
-    Literal(&'static str),
-    /// A placeholder, `<deal_id>`, filled from the struct field of that name and percent-encoded.
-    Field(&'static str),
-}
-
-pub use zoho_spec::limits::BatchAxis;
-
-/// What an endpoint declaration fixes at compile time.
-#[derive(Debug)]
-#[non_exhaustive]
-pub struct EndpointMeta {
-    /// The HTTP method.
-    pub method: Method,
-    /// The path template as declared: `/Deals/<deal_id>/Contact_Roles/<contact_id>`.
-    pub path: &'static str,
-    /// The path template, segment by segment.
-    pub segments: &'static [Segment],
-    /// The scopes the call needs, all of them; `<field>` stands for a path field's value.
-    pub scopes: &'static [&'static str],
-    /// The API version pinned by the declaration; `None` uses the client's.
-    pub version: Option<ApiVersion>,
-    /// The API root the version follows: `/crm` by default, `/crm/bulk` for the bulk API.
-    pub root: &'static str,
-    /// The `X-EXTERNAL` header, when the declaration names external id fields.
-    pub external: Option<&'static str>,
-    /// Whether the request may be sent again after a failure that leaves its fate unknown.
-    pub idempotent: bool,
-    /// The list a call may be split along, when the endpoint has one.
-    pub batch: Option<BatchAxis>,
-}
-
-impl EndpointMeta {
-    /// Describes an endpoint of `method` on `path`, with no scopes, no pinned version, the
-    /// default root `/crm`, no `X-EXTERNAL` header, no batch list, and the method's own
-    /// idempotence. The other parts are set by the `const` methods that follow, which the code
-    /// `#[zoho_endpoint]` generates calls:
-    ///
-    /// ```
-    /// use zoho_runtime::{ApiVersion, EndpointMeta, Method, Segment};
-    ///
-    /// static META: EndpointMeta = EndpointMeta::new(Method::Put, "/Leads/<id>")
-    ///     .segments(&[Segment::Literal("Leads"), Segment::Field("id")])
-    ///     .scopes(&["ZohoCRM.modules.leads.UPDATE"])
-    ///     .version(ApiVersion::V2)
-    ///     .idempotent(false);
-    /// assert!(!META.idempotent);
-    /// assert_eq!(META.root, "/crm");
-    /// ```
-    pub const fn new(method: Method, path: &'static str) -> Self {
-        EndpointMeta {
-            method,
-            path,
-            segments: &[],
-            scopes: &[],
-            version: None,
-            root: zoho_spec::modules::DEFAULT_ROOT,
-            external: None,
-            idempotent: method.is_idempotent(),
-            batch: None,
-        }
-    }
-
-    /// The path template, segment by segment.
-    pub const fn segments(mut self, segments: &'static [Segment]) -> Self {
-        self.segments = segments;
-        self
-    }
-
-    /// The scopes the call needs, all of them.
-    pub const fn scopes(mut self, scopes: &'static [&'static str]) -> Self {
-        self.scopes = scopes;
-        self
-    }
-
-    /// Pins the API version.
-    pub const fn version(mut self, version: ApiVersion) -> Self {
-        self.version = Some(version);
-        self
-    }
-
-    /// The API root the version follows, `/crm/bulk` for the bulk API.
-    pub const fn root(mut self, root: &'static str) -> Self {
-        self.root = root;
-        self
-    }
-
-    /// The `X-EXTERNAL` header.
-    pub const fn external(mut self, external: &'static str) -> Self {
-        self.external = Some(external);
-        self
-    }
-
-    /// Whether the request may be sent again when its fate is unknown. This value is the only
-    /// truth the client reads: the method's default is folded in by [`EndpointMeta::new`].
-    pub const fn idempotent(mut self, idempotent: bool) -> Self {
-        self.idempotent = idempotent;
-        self
-    }
-
-    /// The list a call may be split along.
-    pub const fn batch(mut self, axis: BatchAxis) -> Self {
-        self.batch = Some(axis);
-        self
-    }
-
-    /// The scopes this endpoint needs, with `<field>` templates left as written. Use
-    /// [`Endpoint::scopes`] on a value to have them filled in.
-    pub fn scope_templates(&self) -> &'static [&'static str] {
-        self.scopes
-    }
-}
+use crate::error::Error;
+use crate::scope::{Scope, ScopeSet};
 
 /// A declared Zoho CRM operation. Implemented by `#[zoho_endpoint]`; see the crate docs.
 ///
@@ -171,5 +110,47 @@ pub trait Endpoint: Send + Sync {
         Self: Sized,
     {
         self.request_parts()?.scopes()
+    }
+}
+
+/// The minimal [`ScopeSet`] the listed endpoint types need, templated scopes left out (see
+/// [`ScopeSet::from_endpoints`]).
+///
+/// ```
+/// use zoho_runtime::{zoho_endpoint, scopes, RecordId};
+///
+/// #[zoho_endpoint(PUT "/Deals/<deal_id>/Contact_Roles/<contact_id>",
+///                 scope = ["ZohoCRM.modules.deals.UPDATE", "ZohoCRM.modules.contacts.UPDATE"])]
+/// pub struct AddContactRole { pub deal_id: RecordId, pub contact_id: RecordId }
+///
+/// #[zoho_endpoint(GET "/Contacts/<id>", scope = "ZohoCRM.modules.contacts.ALL")]
+/// pub struct GetContact { pub id: RecordId }
+///
+/// let needed = scopes![AddContactRole, GetContact];
+/// assert_eq!(needed.to_string(), "ZohoCRM.modules.contacts.ALL,ZohoCRM.modules.deals.UPDATE");
+/// ```
+#[macro_export]
+macro_rules! scopes {
+    ($($endpoint:ty),* $(,)?) => {
+        $crate::ScopeSet::from_endpoints(&[$(<$endpoint as $crate::Endpoint>::META),*])
+    };
+}
+
+/// What [`ScopeSet`] does with [`Endpoint`] types and calls: here beside the trait, so that
+/// `scope` needs nothing of this module.
+impl ScopeSet {
+    /// Adds the scopes of an endpoint type, templates left out (see
+    /// [`ScopeSet::from_endpoints`]), and returns the set, for chaining.
+    pub fn with<E: Endpoint>(mut self) -> ScopeSet {
+        self.extend(ScopeSet::from_endpoints(&[E::META]).iter().cloned());
+        self
+    }
+
+    /// Adds the scopes one call needs, templates filled from its path values:
+    /// `ZohoCRM.modules.<module>.UPDATE` with `module: "Leads"` adds
+    /// `ZohoCRM.modules.leads.UPDATE`.
+    pub fn insert_call<E: Endpoint>(&mut self, call: &E) -> Result<(), Error> {
+        self.extend(call.scopes()?);
+        Ok(())
     }
 }

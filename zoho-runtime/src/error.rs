@@ -2,9 +2,10 @@
 
 use std::time::Duration;
 
+use zoho_spec::scope::Scope;
+
 use crate::code::Code;
-use crate::response::{Details, Outcomes};
-use crate::scope::Scope;
+use crate::outcome::{Details, Outcomes};
 
 /// What an attempt's result says of its request: the one judgement behind retries (API calls
 /// and token requests alike) and [`Error::may_have_been_applied`].
@@ -104,8 +105,8 @@ pub enum Error {
     InvalidScope {
         /// The scope as written.
         scope: String,
-        /// What is wrong with it.
-        reason: &'static str,
+        /// What is wrong with it: the rule of the grammar it breaks.
+        reason: String,
     },
 
     /// The client's granted scopes do not cover the endpoint; nothing was sent.
@@ -200,10 +201,11 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid_scope(scope: &str, reason: &'static str) -> Error {
+    /// A scope that is not one, with the reason [`zoho_spec::scope::ScopeError`] gives.
+    pub(crate) fn invalid_scope(scope: &str, reason: &dyn std::fmt::Display) -> Error {
         Error::InvalidScope {
             scope: scope.to_owned(),
-            reason,
+            reason: reason.to_string(),
         }
     }
 

@@ -59,45 +59,46 @@
 //! - With `response = T`, the answer is decoded into `T`; `204 No Content` decodes as `null`
 //!   (so `Option<T>` gives `None`).
 
-mod auth;
+//! # Where things are
+//!
+//! - At the root: what a program calls — [`Client`], the [`Endpoint`] trait the attribute
+//!   implements, [`Error`], the outcomes, batches, [`Scope`]s and [`ScopeSet`]s.
+//! - [`auth`]: access tokens — fixed, refreshed with Zoho's refresh-token grant, or from a
+//!   provider of your own — and where they are kept.
+//! - [`endpoint`]: what an endpoint written by hand implements [`Endpoint`] with.
+//! - [`blocking`] (feature `blocking`): the client for programs without an async runtime.
+
+pub mod auth;
 mod batch;
 #[cfg(feature = "blocking")]
 pub mod blocking;
 mod client;
 mod code;
-mod endpoint;
+pub mod endpoint;
 mod error;
 mod limit;
-mod oauth;
+mod meta;
+mod outcome;
 mod request;
 mod response;
 mod retry;
 mod scope;
-mod token_store;
 mod types;
 
-pub use auth::{AccessToken, BoxFuture, StaticToken, TokenProvider};
 pub use batch::{Batch, BatchOutcome, BatchOutcomes, Progress, RecordFailure};
 pub use client::{
     Client, ClientBuilder, DataCenter, PreparedRequest, DEFAULT_MAX_BODY, DEFAULT_MAX_CONCURRENT,
     DEFAULT_TIMEOUT,
 };
 pub use code::Code;
-pub use endpoint::{BatchAxis, Endpoint, EndpointMeta, Segment};
+pub use endpoint::Endpoint;
 pub use error::Error;
 pub use limit::Edition;
-pub use oauth::{RefreshingToken, RefreshingTokenBuilder};
-pub use request::{
-    BodyWriter, HeaderField, Nullable, PathSegment, QueryValue, RecordList, RequestParts,
-};
-pub use response::{
-    decode_json, decode_outcomes, Details, Outcome, Outcomes, RawResponse, RecordError,
-    RecordSuccess, UserRef,
-};
+pub use outcome::{Details, Outcome, Outcomes, RecordError, RecordSuccess, UserRef};
+pub use request::Nullable;
 pub use retry::RetryPolicy;
 pub use scope::{Operation, Scope, ScopeSet};
-pub use token_store::{FileTokenStore, MemoryTokenStore, StoredToken, TokenStore};
-pub use types::{ApiVersion, Method, RecordId, Secret};
+pub use types::{ApiVersion, RecordId};
 
 /// Declares a Zoho CRM endpoint on a struct. See the crate docs and the README for the grammar.
 pub use zoho_macros::zoho_endpoint;
@@ -114,31 +115,16 @@ pub use serde;
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub mod __fuzz {
-    pub use crate::oauth::fuzz_token_answer as token_answer;
+    pub use crate::auth::refresh::fuzz_token_answer as token_answer;
 }
 
-/// What the code `#[zoho_endpoint]` generates refers to. Not a public API.
+/// What the code `#[zoho_endpoint]` generates refers to, and nothing else. Not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::endpoint::{BatchAxis, Endpoint, EndpointMeta, Segment};
-    pub use crate::request::{
-        BodyWriter, HeaderField, PathSegment, QueryValue, RecordList, RequestParts,
+    pub use crate::endpoint::{
+        decode_json, decode_outcomes, BatchAxis, BodyWriter, Endpoint, EndpointMeta, Method,
+        RawResponse, RecordList, RequestParts, Segment,
     };
-    pub use crate::response::{decode_json, decode_outcomes, Outcomes, RawResponse};
-    pub use crate::types::{ApiVersion, Method};
-    pub use crate::{Client, Error, Json, PreparedRequest};
+    pub use crate::{ApiVersion, Client, Error, Json, Outcomes, PreparedRequest};
     pub use core::ops::Range;
-    pub use core::option::Option;
-    pub use core::result::Result;
-    pub use serde::Serialize;
-
-    /// Asserts at compile time that a field's type may fill a path segment, with the trait's
-    /// own message at the field.
-    pub const fn assert_path_segment<T: PathSegment + ?Sized>() {}
-    /// Same for query values.
-    pub const fn assert_query_value<T: QueryValue + ?Sized>() {}
-    /// Same for header values.
-    pub const fn assert_header_field<T: HeaderField + ?Sized>() {}
-    /// Same for record lists.
-    pub const fn assert_record_list<T: RecordList + ?Sized>() {}
 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use tokio::sync::{Semaphore, SemaphorePermit};
 
-use crate::Error;
+use crate::error::Error;
 
 /// A Zoho CRM edition, for its limit on API calls in flight at once per organisation.
 ///

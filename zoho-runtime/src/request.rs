@@ -8,10 +8,11 @@ use bytes::Bytes;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
-use crate::endpoint::{EndpointMeta, Segment};
-use crate::scope::Scope;
+use zoho_spec::scope::Scope;
+
+use crate::error::Error;
+use crate::meta::{EndpointMeta, Segment};
 use crate::types::{ApiVersion, Method, RecordId};
-use crate::Error;
 
 /// RFC 3986's unreserved characters stay as they are; everything else in a path value is
 /// percent-encoded, so `/`, `?`, `#` and `%` in an id can never change the path.
@@ -198,49 +199,52 @@ impl RequestParts {
         self.expected_outcomes
     }
 
-    /// The scopes the request needs, templates filled from the path values.
+    /// The scopes the request needs, templates filled from the path values
+    /// ([`Scope::fill`], lowercased as Zoho writes module names in scopes).
     pub fn scopes(&self) -> Result<Vec<Scope>, Error> {
         self.meta
             .scopes
             .iter()
-            .map(|template| Scope::parse(&self.fill_template(template)))
+            .map(|text| self.filled_scope(text))
             .collect()
     }
 
-    /// Fills each `<field>` of a scope template with that path value, lowercased, in one pass:
-    /// a value that itself reads like a `<field>` is not filled in turn.
-    fn fill_template(&self, template: &str) -> String {
-        let fields: Vec<&str> = self
+    /// A declared scope with each `<field>` replaced by that path value: a value that itself
+    /// reads like a `<field>` is not filled in turn.
+    fn filled_scope(&self, text: &str) -> Result<Scope, Error> {
+        let template = Scope::parse(text).map_err(|e| Error::invalid_scope(text, &e))?;
+        if let Some(scope) = template.fill(|name| self.path_value_of(name)) {
+            return Ok(scope);
+        }
+        // Only to say why: the filled text as `fill` wrote it, parsed for its error.
+        let mut filled = text.to_owned();
+        for name in template.placeholders() {
+            let Some(value) = self.path_value_of(name) else {
+                return Err(Error::invalid_scope(
+                    text,
+                    &format!("no path field `{name}` fills `<{name}>`"),
+                ));
+            };
+            filled = filled.replacen(&format!("<{name}>"), &value.to_ascii_lowercase(), 1);
+        }
+        match Scope::parse(&filled) {
+            Err(error) => Err(Error::invalid_scope(&filled, &error)),
+            Ok(scope) => Ok(scope),
+        }
+    }
+
+    /// The value of the path field `name`, as given (not yet encoded).
+    fn path_value_of(&self, name: &str) -> Option<&str> {
+        let i = self
             .meta
             .segments
             .iter()
             .filter_map(|s| match s {
-                Segment::Field(name) => Some(*name),
+                Segment::Field(field) => Some(*field),
                 Segment::Literal(_) => None,
             })
-            .collect();
-        let mut filled = String::with_capacity(template.len());
-        let mut rest = template;
-        while let Some(start) = rest.find('<') {
-            filled.push_str(&rest[..start]);
-            let tail = &rest[start..];
-            let field = tail.find('>').and_then(|end| {
-                let i = fields.iter().position(|name| *name == &tail[1..end])?;
-                Some((end, self.path_values.get(i)?))
-            });
-            match field {
-                Some((end, value)) => {
-                    filled.push_str(&value.to_ascii_lowercase());
-                    rest = &tail[end + 1..];
-                }
-                None => {
-                    filled.push('<');
-                    rest = &tail[1..];
-                }
-            }
-        }
-        filled.push_str(rest);
-        filled
+            .position(|field| field == name)?;
+        self.path_values.get(i).map(String::as_str)
     }
 }
 
@@ -403,7 +407,7 @@ fn write_key_value<V: Serialize + ?Sized>(
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a path segment of a Zoho endpoint",
     label = "this field fills a `<placeholder>` of the path, so its type must implement `PathSegment`",
-    note = "use `zoho_runtime::RecordId`, `String`, `&str` or an integer, or implement `zoho_runtime::PathSegment` for your type"
+    note = "use `zoho_runtime::RecordId`, `String`, `&str` or an integer, or implement `zoho_runtime::endpoint::PathSegment` for your type"
 )]
 pub trait PathSegment {
     /// Appends the raw (not yet encoded) value.
@@ -666,7 +670,7 @@ impl<T: Serialize> Serialize for Nullable<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::endpoint::BatchAxis;
+    use crate::meta::BatchAxis;
 
     static META: EndpointMeta = EndpointMeta::new(Method::Put, "/<module>/<id>/Campaigns")
         .segments(&[
@@ -756,8 +760,15 @@ mod tests {
         // A module value that reads like the next placeholder was filled again with its value.
         let scopes = parts("<id>", "Leads").unwrap().scopes().unwrap();
         assert_eq!(scopes[0].as_str(), "ZohoCRM.modules.<id>.UPDATE");
-        let scopes = parts("Deals<id", "1").unwrap().scopes().unwrap();
-        assert_eq!(scopes[0].as_str(), "ZohoCRM.modules.deals<id.UPDATE");
+        let error = parts("Deals<id", "1").unwrap().scopes().unwrap_err();
+        let Error::InvalidScope { scope, reason } = error else {
+            panic!("{error:?}");
+        };
+        assert_eq!(scope, "ZohoCRM.modules.deals<id.UPDATE");
+        assert!(
+            reason.contains("malformed placeholder `deals<id`"),
+            "{reason}"
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
-use crate::endpoint::EndpointMeta;
 use crate::error::{Error, Fate};
+use crate::meta::EndpointMeta;
 use crate::response::{decode_json, RawResponse};
 use crate::types::Method;
 

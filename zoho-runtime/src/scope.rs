@@ -1,167 +1,11 @@
-//! OAuth scopes in Zoho's grammar, `<Service>.<family>[.<name>…].<OPERATION>`, and the sets of
-//! them an application asks for.
+//! The sets of OAuth scopes an application asks for. A scope itself, its grammar and which
+//! scope covers which, are `zoho_spec`'s, the rules the macro and the sandbox read too.
 
 use std::fmt;
 
-use crate::endpoint::{Endpoint, EndpointMeta};
-use crate::Error;
+pub use zoho_spec::scope::{Operation, Scope};
 
-/// What a scope allows on its resource.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Operation {
-    /// `ALL`: every operation.
-    All,
-    /// `READ`
-    Read,
-    /// `CREATE`
-    Create,
-    /// `UPDATE`
-    Update,
-    /// `DELETE`
-    Delete,
-    /// `WRITE`: create, update and delete.
-    Write,
-}
-
-impl Operation {
-    /// Parses an operation, ignoring case as Zoho does (`All`, `all`, `ALL`).
-    pub fn parse(text: &str) -> Option<Operation> {
-        const NAMES: [(&str, Operation); 6] = [
-            ("ALL", Operation::All),
-            ("READ", Operation::Read),
-            ("CREATE", Operation::Create),
-            ("UPDATE", Operation::Update),
-            ("DELETE", Operation::Delete),
-            ("WRITE", Operation::Write),
-        ];
-        NAMES
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(text))
-            .map(|(_, op)| *op)
-    }
-
-    /// Whether a grant of `self` allows `needed`.
-    pub fn covers(self, needed: Operation) -> bool {
-        match self {
-            Operation::All => true,
-            Operation::Write => matches!(
-                needed,
-                Operation::Write | Operation::Create | Operation::Update | Operation::Delete
-            ),
-            _ => self == needed,
-        }
-    }
-
-    /// The operation's canonical name: `UPDATE`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Operation::All => "ALL",
-            Operation::Read => "READ",
-            Operation::Create => "CREATE",
-            Operation::Update => "UPDATE",
-            Operation::Delete => "DELETE",
-            Operation::Write => "WRITE",
-        }
-    }
-}
-
-/// One OAuth scope, such as `ZohoCRM.modules.deals.UPDATE`.
-///
-/// Compared case-insensitively. A scope covers another when it names the same service, its
-/// resource is the other's or an enclosing one, and its operation allows the other's:
-/// `ZohoCRM.modules.ALL` covers `ZohoCRM.modules.deals.UPDATE`.
-///
-/// ```
-/// use zoho_runtime::Scope;
-/// let all: Scope = "ZohoCRM.modules.ALL".parse().unwrap();
-/// let update: Scope = "zohocrm.modules.deals.update".parse().unwrap();
-/// assert!(all.covers(&update));
-/// assert!(!update.covers(&all));
-/// ```
-#[derive(Clone)]
-pub struct Scope {
-    text: String,
-    /// The lowercased service and resource names, operation excluded.
-    resource: Vec<String>,
-    operation: Operation,
-}
-
-impl Scope {
-    /// Parses a scope; the error says which part is malformed.
-    pub fn parse(text: &str) -> Result<Scope, Error> {
-        let parts: Vec<&str> = text.split('.').collect();
-        if parts.len() < 3 || parts.iter().any(|p| p.is_empty()) {
-            return Err(Error::invalid_scope(
-                text,
-                "expected `<Service>.<family>[.<name>…].<OPERATION>` with no empty part",
-            ));
-        }
-        let Some((op, resource)) = parts.split_last() else {
-            return Err(Error::invalid_scope(text, "the scope is empty"));
-        };
-        let operation = Operation::parse(op).ok_or_else(|| {
-            Error::invalid_scope(
-                text,
-                "the operation must be ALL, READ, CREATE, UPDATE, DELETE or WRITE",
-            )
-        })?;
-        Ok(Scope {
-            text: text.to_owned(),
-            resource: resource.iter().map(|p| p.to_ascii_lowercase()).collect(),
-            operation,
-        })
-    }
-
-    /// The scope as written.
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-
-    /// The operation the scope allows.
-    pub fn operation(&self) -> Operation {
-        self.operation
-    }
-
-    /// Whether a token granted `self` may make a call that needs `needed`.
-    pub fn covers(&self, needed: &Scope) -> bool {
-        needed.resource.starts_with(&self.resource) && self.operation.covers(needed.operation)
-    }
-}
-
-impl PartialEq for Scope {
-    fn eq(&self, other: &Self) -> bool {
-        self.resource == other.resource && self.operation == other.operation
-    }
-}
-
-impl Eq for Scope {}
-
-impl std::hash::Hash for Scope {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.resource.hash(state);
-        self.operation.hash(state);
-    }
-}
-
-impl fmt::Debug for Scope {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.text, f)
-    }
-}
-
-impl fmt::Display for Scope {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-impl std::str::FromStr for Scope {
-    type Err = Error;
-
-    fn from_str(text: &str) -> Result<Scope, Error> {
-        Scope::parse(text)
-    }
-}
+use crate::meta::EndpointMeta;
 
 /// A set of scopes kept minimal: a scope covered by another in the set is dropped.
 ///
@@ -193,7 +37,7 @@ impl ScopeSet {
         }
         self.scopes.retain(|held| !scope.covers(held));
         self.scopes.push(scope);
-        self.scopes.sort_by_key(|s| s.text.to_ascii_lowercase());
+        self.scopes.sort_by_key(|s| s.as_str().to_ascii_lowercase());
     }
 
     /// Whether some scope in the set covers `needed`.
@@ -250,8 +94,8 @@ impl ScopeSet {
             metas
                 .iter()
                 .flat_map(|meta| meta.scopes)
-                .filter(|text| !is_template(text))
-                .filter_map(|text| Scope::parse(text).ok()),
+                .filter_map(|text| Scope::parse(text).ok())
+                .filter(|scope| !scope.is_template()),
         );
         set
     }
@@ -260,55 +104,13 @@ impl ScopeSet {
     pub fn templates_of(metas: &[&EndpointMeta]) -> Vec<&'static str> {
         let mut templates: Vec<&'static str> = Vec::new();
         for text in metas.iter().flat_map(|meta| meta.scopes) {
-            if is_template(text) && !templates.contains(text) {
+            let template = Scope::parse(text).is_ok_and(|scope| scope.is_template());
+            if template && !templates.contains(text) {
                 templates.push(text);
             }
         }
         templates
     }
-
-    /// Adds the scopes of an endpoint type, templates left out (see
-    /// [`ScopeSet::from_endpoints`]), and returns the set, for chaining.
-    pub fn with<E: Endpoint>(mut self) -> ScopeSet {
-        self.extend(ScopeSet::from_endpoints(&[E::META]).scopes);
-        self
-    }
-
-    /// Adds the scopes one call needs, templates filled from its path values:
-    /// `ZohoCRM.modules.<module>.UPDATE` with `module: "Leads"` adds
-    /// `ZohoCRM.modules.leads.UPDATE`.
-    pub fn insert_call<E: Endpoint>(&mut self, call: &E) -> Result<(), Error> {
-        self.extend(call.scopes()?);
-        Ok(())
-    }
-}
-
-/// Whether a declared scope takes a part from a path field: `ZohoCRM.modules.<module>.READ`.
-fn is_template(text: &str) -> bool {
-    text.contains('<')
-}
-
-/// The minimal [`ScopeSet`] the listed endpoint types need, templated scopes left out (see
-/// [`ScopeSet::from_endpoints`]).
-///
-/// ```
-/// use zoho_runtime::{zoho_endpoint, scopes, RecordId};
-///
-/// #[zoho_endpoint(PUT "/Deals/<deal_id>/Contact_Roles/<contact_id>",
-///                 scope = ["ZohoCRM.modules.deals.UPDATE", "ZohoCRM.modules.contacts.UPDATE"])]
-/// pub struct AddContactRole { pub deal_id: RecordId, pub contact_id: RecordId }
-///
-/// #[zoho_endpoint(GET "/Contacts/<id>", scope = "ZohoCRM.modules.contacts.ALL")]
-/// pub struct GetContact { pub id: RecordId }
-///
-/// let needed = scopes![AddContactRole, GetContact];
-/// assert_eq!(needed.to_string(), "ZohoCRM.modules.contacts.ALL,ZohoCRM.modules.deals.UPDATE");
-/// ```
-#[macro_export]
-macro_rules! scopes {
-    ($($endpoint:ty),* $(,)?) => {
-        $crate::ScopeSet::from_endpoints(&[$(<$endpoint as $crate::Endpoint>::META),*])
-    };
 }
 
 impl FromIterator<Scope> for ScopeSet {
@@ -332,7 +134,7 @@ impl fmt::Display for ScopeSet {
             if i > 0 {
                 f.write_str(",")?;
             }
-            f.write_str(&scope.text)?;
+            f.write_str(scope.as_str())?;
         }
         Ok(())
     }
@@ -341,7 +143,7 @@ impl fmt::Display for ScopeSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::endpoint::Segment;
+    use crate::meta::Segment;
     use crate::types::Method;
 
     const fn meta(segments: &'static [Segment], scopes: &'static [&'static str]) -> EndpointMeta {

@@ -8,7 +8,8 @@
 mod common;
 
 use serde_json::json;
-use zoho_runtime::{zoho_endpoint, Client, Error, Json, RecordId, RefreshingToken};
+use zoho_runtime::auth::RefreshingToken;
+use zoho_runtime::{zoho_endpoint, Client, Error, Json, RecordId};
 use zoho_sandbox::Sandbox;
 
 use common::{GetLead, InsertLeads, MassUpdateLeads, NewLead, LEAD};

@@ -8,10 +8,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use common::{GetLead, InsertLeads, NewLead, LEAD};
-use zoho_runtime::{
-    AccessToken, Client, Code, DataCenter, Error, FileTokenStore, MemoryTokenStore,
-    RefreshingToken, Scope, ScopeSet, StoredToken, TokenProvider,
+use zoho_runtime::auth::{
+    AccessToken, FileTokenStore, MemoryTokenStore, RefreshingToken, StoredToken, TokenProvider,
 };
+use zoho_runtime::{Client, Code, DataCenter, Error, Scope, ScopeSet};
 use zoho_sandbox::{Fault, FaultRule, Faults, Sandbox, ALL_SCOPES};
 
 const LEAD_PATH: &str = "/crm/v8/Leads/738964000002148061";
@@ -191,7 +191,7 @@ impl SwitchingProvider {
 }
 
 impl TokenProvider for SwitchingProvider {
-    fn token(&self) -> zoho_runtime::BoxFuture<'_, Result<AccessToken, Error>> {
+    fn token(&self) -> zoho_runtime::auth::BoxFuture<'_, Result<AccessToken, Error>> {
         let token = AccessToken::new(self.current());
         Box::pin(async move { Ok(token) })
     }

@@ -12,9 +12,10 @@ use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Value};
+use zoho_runtime::endpoint::{decode_json, decode_outcomes, RawResponse};
 use zoho_runtime::{
-    decode_json, decode_outcomes, zoho_endpoint, ApiVersion, Client, Code, Details, Endpoint,
-    Error, Json, Outcomes, PreparedRequest, RawResponse, RecordId, RetryPolicy,
+    zoho_endpoint, ApiVersion, Client, Code, Details, Endpoint, Error, Json, Outcomes,
+    PreparedRequest, RecordId, RetryPolicy,
 };
 
 /// Gives a contact a role on a deal: two path values and a record field.

@@ -314,7 +314,7 @@ async fn redirects_are_not_followed_with_the_token_or_the_secrets() {
     let err = GetLead { id: LEAD.into() }.send(&client).await.unwrap_err();
     assert_eq!(err.status(), Some(307));
 
-    let tokens = zoho_runtime::RefreshingToken::builder("1000.ID", "secret", "1000.refresh")
+    let tokens = zoho_runtime::auth::RefreshingToken::builder("1000.ID", "secret", "1000.refresh")
         .accounts_url(&url)
         .build()
         .unwrap();

@@ -6,10 +6,9 @@
 
 use std::time::Duration;
 
+use zoho_runtime::auth::RefreshingTokenBuilder;
 use zoho_runtime::serde::Serialize;
-use zoho_runtime::{
-    zoho_endpoint, Client, ClientBuilder, RecordId, RefreshingTokenBuilder, RetryPolicy,
-};
+use zoho_runtime::{zoho_endpoint, Client, ClientBuilder, RecordId, RetryPolicy};
 use zoho_sandbox::{OAuthClient, Sandbox};
 
 /// Seed 002's lead, present in every sandbox.
@@ -90,7 +89,7 @@ pub fn client(sandbox: &Sandbox) -> ClientBuilder {
 
 /// A refreshing token for an OAuth client of the sandbox.
 pub fn oauth(sandbox: &Sandbox, credentials: &OAuthClient) -> RefreshingTokenBuilder {
-    zoho_runtime::RefreshingToken::builder(
+    zoho_runtime::auth::RefreshingToken::builder(
         credentials.client_id.as_str(),
         credentials.client_secret.as_str(),
         credentials.refresh_token.as_str(),

@@ -9,9 +9,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::auth::BoxFuture;
+use crate::auth::token::BoxFuture;
+use crate::error::Error;
 use crate::types::Secret;
-use crate::Error;
 
 /// An access token as a [`TokenStore`] keeps it.
 #[derive(Clone, Debug)]
@@ -83,7 +83,7 @@ impl StoredToken {
     }
 }
 
-/// Keeps the access token of a [`RefreshingToken`](crate::RefreshingToken) between runs.
+/// Keeps the access token of a [`RefreshingToken`](crate::auth::RefreshingToken) between runs.
 ///
 /// `load` is called once, before the first token request; `save` after every refresh. A store
 /// that fails is logged and passed over: the client keeps working with the token in memory.

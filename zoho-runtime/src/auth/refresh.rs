@@ -10,13 +10,13 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde_json::Value;
 use tracing::Instrument;
 
-use crate::auth::{AccessToken, BoxFuture, TokenProvider};
+use crate::auth::store::{StoredToken, TokenStore};
+use crate::auth::token::{AccessToken, BoxFuture, TokenProvider};
 use crate::client::{checked_base_url, DataCenter};
+use crate::error::Error;
 use crate::response::RawResponse;
 use crate::retry::{Attempts, RetryPolicy, Target};
-use crate::token_store::{StoredToken, TokenStore};
 use crate::types::{Method, Secret};
-use crate::Error;
 
 /// How long Zoho's access tokens live, when an answer does not say.
 const DEFAULT_LIFETIME: Duration = Duration::from_secs(3600);
@@ -49,7 +49,8 @@ const MAX_ANSWER: usize = 64 * 1024;
 /// Cheap to clone; clones share the token.
 ///
 /// ```no_run
-/// use zoho_runtime::{Client, DataCenter, Edition, FileTokenStore, RefreshingToken};
+/// use zoho_runtime::auth::{FileTokenStore, RefreshingToken};
+/// use zoho_runtime::{Client, DataCenter, Edition};
 ///
 /// # fn main() -> Result<(), zoho_runtime::Error> {
 /// let tokens = RefreshingToken::builder("1000.CLIENTID", "client-secret", "1000.refresh.token")

@@ -1,10 +1,10 @@
-//! Where access tokens come from.
+//! Where access tokens come from: the [`TokenProvider`] a client asks, and a fixed token.
 
 use std::future::Future;
 use std::pin::Pin;
 
+use crate::error::Error;
 use crate::types::Secret;
-use crate::Error;
 
 /// A boxed future, as [`TokenProvider`] returns.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -32,7 +32,7 @@ impl AccessToken {
 ///
 /// [`Client`](crate::Client) asks for a token before each attempt and reports one that Zoho
 /// rejected with `401 INVALID_TOKEN`, so the provider can refresh it; the call is then retried
-/// once. [`RefreshingToken`](crate::RefreshingToken) is Zoho's refresh-token grant;
+/// once. [`RefreshingToken`](crate::auth::RefreshingToken) is Zoho's refresh-token grant;
 /// [`StaticToken`] a fixed token. Both take `&self`: a provider refreshes behind shared
 /// references, so every clone of a client sees the new token.
 pub trait TokenProvider: Send + Sync + 'static {
