@@ -16,10 +16,11 @@ use crate::types::Method;
 /// is a floor. A call stops after `max_attempts` or when the next wait would end past its
 /// `deadline`, and then returns the last answer or error.
 ///
-/// Only what is safe to repeat is repeated: `GET`, `PUT`, `DELETE` and endpoints declared
-/// idempotent after any of these failures; a `POST` or `PATCH` only when it surely was not
+/// Only what is safe to repeat is repeated. After any of these failures, an endpoint whose
+/// `META.idempotent` is true: `GET`, `PUT` and `DELETE` unless declared `idempotent = false`,
+/// and a `POST` or `PATCH` declared `idempotent`. Any other only when it surely was not
 /// applied (a refused connection, a `429`). Otherwise the call ends with
-/// [`Error::NotRetried`](crate::Error::NotRetried).
+/// [`Error::NotRetried`](crate::Error::NotRetried). Token requests run on the same attempts.
 ///
 /// ```
 /// use std::time::Duration;
