@@ -9,8 +9,8 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, LitStr, Token};
 
-use crate::ctxt::Ctxt;
-use crate::suggest::did_you_mean;
+use crate::ctxt::{Ctxt, Keys};
+use crate::suggest::{did_you_mean, listed};
 
 /// The keys `#[zoho(…)]` takes.
 pub const FIELD_KEYS: [&str; 7] = [
@@ -35,7 +35,7 @@ pub enum RoleAttr {
 }
 
 /// What a field's `#[zoho(…)]` attributes say.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct FieldAttrs {
     /// The role and the token that gave it.
     pub role: Option<(RoleAttr, Ident)>,
@@ -54,7 +54,7 @@ pub fn is_zoho(attr: &Attribute) -> bool {
 /// Reads every `#[zoho(…)]` of a field, reporting each malformed key.
 pub fn parse_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     let mut out = FieldAttrs::default();
-    let mut seen: Vec<Ident> = Vec::new();
+    let mut seen = Keys::new("`#[zoho(…)]`");
     for attr in attrs.iter().filter(|a| is_zoho(a)) {
         if let syn::Meta::Path(_) | syn::Meta::NameValue(_) = attr.meta {
             cx.error_spanned_by(
@@ -84,20 +84,17 @@ fn parse_key(
     cx: &Ctxt,
     meta: &ParseNestedMeta,
     out: &mut FieldAttrs,
-    seen: &mut Vec<Ident>,
+    seen: &mut Keys,
 ) -> syn::Result<()> {
     let Some(key) = meta.path.get_ident().cloned() else {
         return Err(meta.error(unknown_key(&path_text(&meta.path))));
     };
     let name = key.to_string();
-    if seen.contains(&key) {
+    if !seen.first(cx, &key) {
         skip_value(meta);
-        return Err(syn::Error::new_spanned(
-            &key,
-            format!("duplicate key `{name}` in `#[zoho(…)]`: it is already given, keep one"),
-        ));
+        out.broken = true;
+        return Ok(());
     }
-    seen.push(key.clone());
     let role = match name.as_str() {
         // #[zoho(path)]
         "path" => flag(meta, &key, RoleAttr::Path)?,
@@ -138,9 +135,9 @@ fn set_role(cx: &Ctxt, out: &mut FieldAttrs, role: RoleAttr, key: Ident) {
 
 fn unknown_key(name: &str) -> String {
     format!(
-        "unknown key `{name}` in `#[zoho(…)]`{}; expected one of `path`, `query`, `header`, \
-         `records`, `envelope`, `targets`, `rename`",
-        did_you_mean(name, FIELD_KEYS)
+        "unknown key `{name}` in `#[zoho(…)]`{}; expected one of {}",
+        did_you_mean(name, FIELD_KEYS),
+        listed(FIELD_KEYS)
     )
 }
 

@@ -6,6 +6,7 @@ use std::fmt::Display;
 
 use proc_macro2::Span;
 use quote::ToTokens;
+use syn::Ident;
 
 /// The errors found so far. Checked once, at the end.
 #[derive(Default)]
@@ -42,5 +43,40 @@ impl Ctxt {
         };
         errors.for_each(|error| combined.combine(error));
         Err(combined)
+    }
+}
+
+/// The keys already given in one attribute, so that each key is taken once and a repeated one
+/// is reported at its second occurrence (serde_derive's `Attr::set`). The attribute's keys and
+/// `#[zoho(…)]`'s are tracked by this one helper, with one message.
+pub struct Keys {
+    /// Where the keys are written, for the message: `` `#[zoho(…)]` ``.
+    place: &'static str,
+    seen: Vec<Ident>,
+}
+
+impl Keys {
+    /// No key given yet in `place`.
+    pub fn new(place: &'static str) -> Keys {
+        Keys {
+            place,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Whether `key` is given for the first time; a repeated key is reported.
+    pub fn first(&mut self, cx: &Ctxt, key: &Ident) -> bool {
+        if self.seen.contains(key) {
+            cx.error_spanned_by(
+                key,
+                format!(
+                    "duplicate key `{key}` in {}: it is already given, keep one of them",
+                    self.place
+                ),
+            );
+            return false;
+        }
+        self.seen.push(key.clone());
+        true
     }
 }

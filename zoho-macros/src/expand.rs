@@ -8,9 +8,14 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
 
+use syn::LitStr;
+use zoho_spec::limits::BatchAxis;
+use zoho_spec::{ApiVersion, Method};
+
 use crate::attr;
-use crate::model::{Field, Model, Role};
+use crate::model::{Body, Endpoint, Field, Model, Response, Role};
 use crate::path::Segment;
+use crate::scope::ScopeDecl;
 
 /// The struct as the user wrote it, without the `#[zoho(…)]` attributes the macro consumed.
 pub fn clean_struct(input: &DeriveInput) -> DeriveInput {
@@ -24,42 +29,35 @@ pub fn clean_struct(input: &DeriveInput) -> DeriveInput {
 }
 
 /// The full expansion of a declaration that passed every check.
-pub fn expand(model: &Model) -> TokenStream {
-    let mut item = clean_struct(model.input);
-    add_doc_line(&mut item, model);
-    let endpoint = endpoint_impl(model);
-    let methods = inherent_methods(model);
+pub fn expand(endpoint: &Endpoint) -> TokenStream {
+    let mut item = clean_struct(endpoint.input);
+    add_doc_line(&mut item, endpoint);
+    let endpoint_impl = endpoint_impl(endpoint);
+    let methods = inherent_methods(endpoint.input, &endpoint.response);
     quote! {
         #item
         const _: () = {
-            #endpoint
+            #endpoint_impl
         };
         #methods
     }
 }
 
-fn add_doc_line(item: &mut DeriveInput, model: &Model) {
-    let (method, path) = (
-        model.method.as_ref().map_or("", |m| m.name),
-        model
-            .path
-            .as_ref()
-            .map(|p| p.lit.value())
-            .unwrap_or_default(),
-    );
-    let version = model
+fn add_doc_line(item: &mut DeriveInput, endpoint: &Endpoint) {
+    let version = endpoint
         .version
-        .as_ref()
-        .map_or("{version}".to_owned(), |(l, _)| l.value());
-    let scopes: Vec<String> = model
+        .map_or_else(|| "{version}".to_owned(), |v| v.as_str().to_owned());
+    let scopes: Vec<String> = endpoint
         .scopes
         .iter()
         .map(|s| format!("`{}`", s.lit.value()))
         .collect();
     let noun = if scopes.len() == 1 { "scope" } else { "scopes" };
     let line = format!(
-        " `{method} {}/{version}{path}`, {noun} {}",
-        model.root(),
+        " `{} {}/{version}{}`, {noun} {}",
+        endpoint.method,
+        endpoint.root(),
+        endpoint.path.lit.value(),
         scopes.join(", ")
     );
     let has_doc = item.attrs.iter().any(|a| a.path().is_ident("doc"));
@@ -69,14 +67,25 @@ fn add_doc_line(item: &mut DeriveInput, model: &Model) {
     item.attrs.push(syn::parse_quote!(#[doc = #line]));
 }
 
-fn endpoint_impl(model: &Model) -> TokenStream {
-    let ident = &model.input.ident;
-    let (impl_generics, ty_generics, where_clause) = model.input.generics.split_for_impl();
-    let response = response_type(model);
-    let meta = meta(model);
-    let write = write_request(model);
-    let batch_len = batch_len(model);
-    let decode = decode(model);
+fn endpoint_impl(endpoint: &Endpoint) -> TokenStream {
+    let input = endpoint.input;
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let response = response_type(&endpoint.response);
+    let meta = meta(&Meta {
+        method: endpoint.method,
+        path: endpoint.path.lit.clone(),
+        segments: &endpoint.path.segments,
+        scopes: endpoint.scopes,
+        version: endpoint.version,
+        root: endpoint.root,
+        external: endpoint.external,
+        idempotent: endpoint.idempotent,
+        batch: endpoint.batch().map(|(_, axis)| axis),
+    });
+    let write = write_request(endpoint);
+    let batch_len = batch_len(endpoint);
+    let decode = decode(&endpoint.response);
     quote! {
         #[automatically_derived]
         impl #impl_generics ::zoho_runtime::__private::Endpoint for #ident #ty_generics #where_clause {
@@ -89,71 +98,67 @@ fn endpoint_impl(model: &Model) -> TokenStream {
     }
 }
 
-fn response_type(model: &Model) -> TokenStream {
-    match (&model.response, model.method.as_ref().map(|m| m.name)) {
-        (Some(ty), _) => quote!(#ty),
-        (None, Some("GET")) => quote!(::zoho_runtime::__private::Json),
-        (None, _) => quote!(::zoho_runtime::__private::Outcomes),
+fn response_type(response: &Response) -> TokenStream {
+    match response {
+        Response::Declared(ty) => quote!(#ty),
+        Response::Json => quote!(::zoho_runtime::__private::Json),
+        Response::Outcomes => quote!(::zoho_runtime::__private::Outcomes),
     }
 }
 
-fn meta(model: &Model) -> TokenStream {
-    let method = format_ident!(
-        "{}",
-        match model.method.as_ref().map_or("GET", |m| m.name) {
-            "GET" => "Get",
-            "POST" => "Post",
-            "PUT" => "Put",
-            "PATCH" => "Patch",
-            _ => "Delete",
-        }
-    );
-    let path = model.path.as_ref().map(|p| &p.lit);
-    let segments = model
-        .path
-        .iter()
-        .flat_map(|p| &p.segments)
-        .map(|s| match s {
-            Segment::Literal(text) => quote!(::zoho_runtime::__private::Segment::Literal(#text)),
-            Segment::Placeholder(name) => quote!(::zoho_runtime::__private::Segment::Field(#name)),
-        });
-    let scopes = model.scopes.iter().map(|s| &s.lit);
-    let version = model.version.as_ref().map(|(_, variant)| {
-        let variant = format_ident!("{}", variant);
-        quote!(.version(::zoho_runtime::__private::ApiVersion::#variant))
+/// What `META` says, from a checked endpoint or from whatever parsed of a broken one.
+struct Meta<'a> {
+    method: Method,
+    path: LitStr,
+    segments: &'a [Segment],
+    scopes: &'a [ScopeDecl],
+    version: Option<ApiVersion>,
+    root: Option<&'a LitStr>,
+    external: Option<&'a LitStr>,
+    idempotent: bool,
+    batch: Option<BatchAxis>,
+}
+
+fn meta(meta: &Meta) -> TokenStream {
+    let private = quote!(::zoho_runtime::__private);
+    let method = format_ident!("{}", meta.method.variant());
+    let path = &meta.path;
+    let segments = meta.segments.iter().map(|s| match s {
+        Segment::Literal(text) => quote!(#private::Segment::Literal(#text)),
+        Segment::Placeholder(name) => quote!(#private::Segment::Field(#name)),
     });
-    let root = model.root.as_ref().map(|root| quote!(.root(#root)));
-    let external = model.external.as_ref().map(|lit| quote!(.external(#lit)));
-    let idempotent = model.idempotent.map(|value| quote!(.idempotent(#value)));
-    let batch = batch_field(model)
-        .map(|(_, axis)| quote!(.batch(::zoho_runtime::__private::BatchAxis::#axis)));
+    let scopes = meta.scopes.iter().map(|s| &s.lit);
+    let version = meta.version.map(|version| {
+        let variant = format_ident!("{}", version.variant());
+        quote!(.version(#private::ApiVersion::#variant))
+    });
+    let root = meta.root.map(|root| quote!(.root(#root)));
+    let external = meta.external.map(|lit| quote!(.external(#lit)));
+    let idempotent = meta.idempotent;
+    let batch = meta.batch.map(|axis| {
+        let variant = format_ident!("{}", axis.variant());
+        quote!(.batch(#private::BatchAxis::#variant))
+    });
     quote! {
-        &::zoho_runtime::__private::EndpointMeta::new(::zoho_runtime::__private::Method::#method, #path)
+        &#private::EndpointMeta::new(#private::Method::#method, #path)
             .segments(&[#(#segments),*])
             .scopes(&[#(#scopes),*])
-            #version #root #external #idempotent #batch
+            #version #root #external
+            .idempotent(#idempotent)
+            #batch
     }
 }
 
-/// The field a call is split along, and its axis.
-fn batch_field<'m>(model: &'m Model) -> Option<(&'m Field<'m>, syn::Ident)> {
-    model.fields.iter().find_map(|f| match f.role {
-        Role::Records => Some((f, format_ident!("Records"))),
-        Role::Targets(_) => Some((f, format_ident!("Targets"))),
-        _ => None,
-    })
-}
-
-fn write_request(model: &Model) -> TokenStream {
-    let path_values = path_order(model).map(|field| {
+fn write_request(endpoint: &Endpoint) -> TokenStream {
+    let path_values = path_order(endpoint).map(|field| {
         let (ident, ty) = (field.ident, field.ty);
         let name = &field.name;
         quote_spanned! {ty.span()=>
             ::zoho_runtime::__private::RequestParts::path_value::<#ty>(__parts, #name, &self.#ident)?;
         }
     });
-    let query_and_headers = model.fields.iter().filter_map(query_or_header);
-    let body = body(model);
+    let query_and_headers = endpoint.fields.iter().filter_map(query_or_header);
+    let body = body(endpoint);
     quote! {
         fn write_request(
             &self,
@@ -170,12 +175,11 @@ fn write_request(model: &Model) -> TokenStream {
 }
 
 /// Path fields in the order of their placeholders: the runtime fills them in that order.
-fn path_order<'m>(model: &'m Model) -> impl Iterator<Item = &'m Field<'m>> {
-    model
+fn path_order<'e>(endpoint: &'e Endpoint) -> impl Iterator<Item = &'e Field<'e>> {
+    endpoint
         .path
-        .iter()
-        .flat_map(|p| p.placeholders())
-        .filter_map(|name| model.fields.iter().find(|f| f.name == name))
+        .placeholders()
+        .filter_map(|name| endpoint.fields.iter().find(|f| f.name == name))
 }
 
 fn query_or_header(field: &Field) -> Option<TokenStream> {
@@ -187,20 +191,27 @@ fn query_or_header(field: &Field) -> Option<TokenStream> {
         Role::Header(name) => Some(quote_spanned! {ty.span()=>
             ::zoho_runtime::__private::RequestParts::header::<#ty>(__parts, #name, &self.#ident)?;
         }),
-        _ => None,
+        Role::Path | Role::Body(_) => None,
     }
 }
 
-fn body(model: &Model) -> TokenStream {
-    let fields: Vec<&Field> = model.fields.iter().filter(|f| f.role.is_body()).collect();
+fn body(endpoint: &Endpoint) -> TokenStream {
+    let fields: Vec<(&Field, &Body)> = endpoint
+        .fields
+        .iter()
+        .filter_map(|f| match &f.role {
+            Role::Body(body) => Some((f, body)),
+            Role::Path | Role::Query(_) | Role::Header(_) => None,
+        })
+        .collect();
     if fields.is_empty() {
         return TokenStream::new();
     }
     let single = fields
         .iter()
-        .any(|f| matches!(f.role, Role::Record(_)))
+        .any(|(_, body)| matches!(body, Body::Record(_)))
         .then(|| quote!(__body.single_record();));
-    let writes = fields.iter().map(|f| body_field(f));
+    let writes = fields.iter().map(|(f, body)| body_field(f, body));
     quote! {
         let mut __body = __parts.body();
         #single
@@ -209,13 +220,12 @@ fn body(model: &Model) -> TokenStream {
     }
 }
 
-fn body_field(field: &Field) -> TokenStream {
-    match &field.role {
-        Role::Records => optional_list(field, quote!(records), None),
-        Role::Targets(key) => optional_list(field, quote!(targets), Some(key)),
-        Role::Record(key) => optional_write(field, key, format_ident!("record_field")),
-        Role::Envelope(key) => optional_write(field, key, format_ident!("envelope")),
-        _ => TokenStream::new(),
+fn body_field(field: &Field, body: &Body) -> TokenStream {
+    match body {
+        Body::Records => optional_list(field, quote!(records), None),
+        Body::Targets(key) => optional_list(field, quote!(targets), Some(key)),
+        Body::Record(key) => optional_write(field, key, format_ident!("record_field")),
+        Body::Envelope(key) => optional_write(field, key, format_ident!("envelope")),
     }
 }
 
@@ -264,8 +274,8 @@ fn optional_write(field: &Field, key: &str, method: syn::Ident) -> TokenStream {
     }
 }
 
-fn batch_len(model: &Model) -> TokenStream {
-    let Some((field, _)) = batch_field(model) else {
+fn batch_len(endpoint: &Endpoint) -> TokenStream {
+    let Some((field, _)) = endpoint.batch() else {
         return TokenStream::new();
     };
     let ident = field.ident;
@@ -290,15 +300,15 @@ fn batch_len(model: &Model) -> TokenStream {
     }
 }
 
-fn decode(model: &Model) -> TokenStream {
-    let call = match (&model.response, model.method.as_ref().map(|m| m.name)) {
-        (Some(ty), _) => quote_spanned! {ty.span()=>
+fn decode(response: &Response) -> TokenStream {
+    let call = match response {
+        Response::Declared(ty) => quote_spanned! {ty.span()=>
             ::zoho_runtime::__private::decode_json::<#ty>(__raw)
         },
-        (None, Some("GET")) => quote! {
+        Response::Json => quote! {
             ::zoho_runtime::__private::decode_json::<::zoho_runtime::__private::Json>(__raw)
         },
-        (None, _) => quote! {
+        Response::Outcomes => quote! {
             ::zoho_runtime::__private::decode_outcomes(__raw, __expected)
         },
     };
@@ -313,10 +323,10 @@ fn decode(model: &Model) -> TokenStream {
     }
 }
 
-fn inherent_methods(model: &Model) -> TokenStream {
-    let ident = &model.input.ident;
-    let (impl_generics, ty_generics, where_clause) = model.input.generics.split_for_impl();
-    let response = response_type(model);
+fn inherent_methods(input: &DeriveInput, response: &Response) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let response = response_type(response);
     quote! {
         #[automatically_derived]
         impl #impl_generics #ident #ty_generics #where_clause {
@@ -342,36 +352,64 @@ fn inherent_methods(model: &Model) -> TokenStream {
     }
 }
 
-/// What is emitted beside `compile_error!`: the struct, so code that uses it does not fail with
-/// secondary errors, and `send`/`prepare` stubs for the same reason.
-pub fn fallback(input: &DeriveInput, model: Option<&Model>) -> TokenStream {
+/// What is emitted beside `compile_error!`: the struct, an `impl Endpoint` whose `META` says
+/// what parsed, and `send`/`prepare`, so that code using `Call::META`, `scopes![Call]` or
+/// `call.send(…)` does not fail with secondary errors. Its request is never built: writing it
+/// returns an error.
+pub fn fallback(model: &Model) -> TokenStream {
+    let input = model.input;
     let item = clean_struct(input);
-    let response = model.map_or_else(|| quote!(::zoho_runtime::__private::Json), response_type);
+    // Any method will do where none parsed: the build fails on the reported error anyway.
+    let method = model.method.unwrap_or(Method::Get);
+    let response = Response::of(model.response.as_ref(), method);
+    let path = model.path.as_ref();
+    let meta = meta(&Meta {
+        method,
+        path: path.map_or_else(|| LitStr::new("", Span::call_site()), |p| p.lit.clone()),
+        segments: path.map_or(&[][..], |p| &p.segments[..]),
+        scopes: &model.scopes,
+        version: model.version,
+        root: model.root.as_ref(),
+        external: model.external.as_ref(),
+        idempotent: model.idempotent.unwrap_or(method.is_idempotent()),
+        batch: model
+            .fields
+            .iter()
+            .find_map(|f| f.role.as_ref().and_then(Role::batch_axis)),
+    });
+    let response_ty = response_type(&response);
+    let methods = inherent_methods(input, &response);
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let span = Span::call_site();
-    quote_spanned! {span=>
+    let private = quote!(::zoho_runtime::__private);
+    let refused = quote! {
+        ::core::result::Result::Err(#private::Error::InvalidRequest {
+            reason: ::core::convert::From::from("the endpoint's declaration has compile errors"),
+        })
+    };
+    quote_spanned! {Span::call_site()=>
         #item
-        #[automatically_derived]
-        #[allow(unused, clippy::all)]
-        impl #impl_generics #ident #ty_generics #where_clause {
-            /// Not available: the declaration has errors.
-            pub async fn send(
-                &self,
-                _client: &::zoho_runtime::__private::Client,
-            ) -> ::core::result::Result<#response, ::zoho_runtime::__private::Error> {
-                ::core::unreachable!()
+        const _: () = {
+            #[automatically_derived]
+            #[allow(unused, clippy::all)]
+            impl #impl_generics #private::Endpoint for #ident #ty_generics #where_clause {
+                type Response = #response_ty;
+                const META: &'static #private::EndpointMeta = #meta;
+                fn write_request(
+                    &self,
+                    __parts: &mut #private::RequestParts,
+                    __batch: ::core::option::Option<#private::Range<usize>>,
+                ) -> ::core::result::Result<(), #private::Error> {
+                    #refused
+                }
+                fn decode(
+                    __raw: &#private::RawResponse,
+                    __expected: ::core::option::Option<usize>,
+                ) -> ::core::result::Result<Self::Response, #private::Error> {
+                    #refused
+                }
             }
-            /// Not available: the declaration has errors.
-            pub async fn prepare(
-                &self,
-                _client: &::zoho_runtime::__private::Client,
-            ) -> ::core::result::Result<
-                ::zoho_runtime::__private::PreparedRequest,
-                ::zoho_runtime::__private::Error,
-            > {
-                ::core::unreachable!()
-            }
-        }
+        };
+        #methods
     }
 }

@@ -2,12 +2,16 @@
 //!
 //! Use it through `zoho_runtime::zoho_endpoint`: the code it generates refers to
 //! `::zoho_runtime`, and users depend on that crate only. The grammar, the field roles and the
-//! compile-time checks are described in the `zoho-runtime` docs and in `COMPILE-CHECKS.md`.
+//! compile-time checks are described in the docs of `zoho_runtime::zoho_endpoint` and in the
+//! "Compile-time checks" section of the workspace's README; each check has a case in
+//! `zoho-runtime/tests/ui/`.
 //!
 //! The phases, one file each: `parse` (the attribute's grammar), `attr` (`#[zoho(…)]` on
-//! fields), `path` (the path template), `scope` (Zoho's scope grammar), `modules` (module
-//! names), `model` (the declaration, each part checked), `validate` (rules across parts),
-//! `expand` (the generated code). Errors are collected in `ctxt` and reported together.
+//! fields), `path` (the path template), `scope` (a declared scope), `modules` (the path's first
+//! segment), `model` (the declaration, each part checked, then complete), `validate` (rules
+//! across parts), `expand` (the generated code). Zoho's rules — methods, versions, the scope
+//! grammar, modules, what a call's shape needs — come from `zoho-spec`, the one place the
+//! runtime and the sandbox read them too. Errors are collected in `ctxt` and reported together.
 
 mod attr;
 mod ctxt;
@@ -39,21 +43,17 @@ pub fn zoho_endpoint(args: TokenStream, input: TokenStream) -> TokenStream {
 fn endpoint(args: TokenStream2, input: &DeriveInput) -> TokenStream2 {
     let cx = Ctxt::default();
     let args = parse::parse_args(&cx, args);
-    let fields = match struct_fields(&cx, input) {
-        Some(fields) => fields,
-        None => {
-            let fallback = expand::fallback(input, None);
-            let errors = cx.check().err().map(|e| e.into_compile_error());
-            return quote::quote!(#fallback #errors);
-        }
-    };
+    let fields = struct_fields(&cx, input);
     let model = model::build(&cx, input, args, fields);
-    validate::check(&cx, &model);
-    match cx.check() {
-        Ok(()) => expand::expand(&model),
-        Err(errors) => {
-            let fallback = expand::fallback(input, Some(&model));
-            let errors = errors.into_compile_error();
+    // Without named fields, every rule about fields would only echo the one real error.
+    if fields.is_some() {
+        validate::check(&cx, &model);
+    }
+    match (cx.check(), model.complete()) {
+        (Ok(()), Some(endpoint)) => expand::expand(&endpoint),
+        (result, _) => {
+            let fallback = expand::fallback(&model);
+            let errors = result.err().map(syn::Error::into_compile_error);
             quote::quote!(#fallback #errors)
         }
     }
@@ -125,6 +125,8 @@ mod tests {
         ), "{out}");
         assert!(out.contains("Segment :: Field (\"deal_id\")"), "{out}");
         assert!(out.contains("ApiVersion :: V6"), "{out}");
+        // The method's idempotence, resolved once: `META.idempotent` is the only truth.
+        assert!(out.contains(". idempotent (true)"), "{out}");
         assert!(!out.contains("compile_error"), "{out}");
     }
 
@@ -160,5 +162,105 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("single_record"), "{out}");
+    }
+
+    #[test]
+    fn system_modules_are_modules() {
+        let out = expand(
+            quote!(GET "/Services__s", scope = "ZohoCRM.modules.services.READ"),
+            quote!(
+                pub struct Call {}
+            ),
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+    }
+
+    #[test]
+    fn a_repeated_service_is_refused() {
+        let out = expand(
+            quote!(GET "/settings/currencies", scope = "ZohoCRM.settings.ZohoCRM.settings.currencies.all"),
+            quote!(
+                pub struct Call {}
+            ),
+        );
+        assert!(
+            out.contains(
+                "`ZohoCRM.settings` is written twice; write `ZohoCRM.settings.currencies.all`"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn scopes_must_cover_what_the_call_needs() {
+        let cases = [
+            (
+                quote!(PUT "/Leads/<id>", scope = "ZohoCRM.modules.leads.CREATE"),
+                "`ZohoCRM.modules.leads.UPDATE`",
+            ),
+            (
+                quote!(POST "/Leads", scope = "ZohoCRM.modules.leads.READ"),
+                "`ZohoCRM.modules.leads.CREATE`",
+            ),
+            (
+                quote!(DELETE "/Leads", scope = "ZohoCRM.modules.contacts.DELETE"),
+                "`ZohoCRM.modules.leads.DELETE`",
+            ),
+        ];
+        for (args, need) in cases {
+            let out = expand(
+                args,
+                quote!(
+                    pub struct Call {
+                        pub id: String,
+                    }
+                ),
+            );
+            assert!(out.contains("the declared scopes do not cover it"), "{out}");
+            assert!(out.contains(need), "{out}");
+        }
+    }
+
+    #[test]
+    fn the_fallback_implements_endpoint() {
+        let out = expand(
+            quote!(GET "/Lead/<id>", scope = "ZohoCRM.modules.leads.READ"),
+            quote!(
+                pub struct Call {
+                    pub id: String,
+                }
+            ),
+        );
+        assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+        assert!(out.contains("Endpoint for Call"), "{out}");
+        assert!(out.contains("const META"), "{out}");
+        assert!(!out.contains("unreachable"), "{out}");
+    }
+
+    #[test]
+    fn an_orphan_template_is_told_once() {
+        let out = expand(
+            quote!(PUT "/Leads/<id>", scope = "ZohoCRM.modules.<module>.UPDATE"),
+            quote!(
+                pub struct Call {
+                    pub id: String,
+                }
+            ),
+        );
+        assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn an_enum_is_told_once() {
+        let out = expand(
+            quote!(GET "/Leads/<id>", scope = "ZohoCRM.modules.leads.READ"),
+            quote!(
+                pub enum Call {
+                    A,
+                }
+            ),
+        );
+        assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+        assert!(out.contains("Endpoint for Call"), "{out}");
     }
 }

@@ -1,27 +1,19 @@
-//! The endpoint as the expansion sees it: every part checked on its own, every field given its
-//! role. Rules that relate parts to each other are in `validate.rs`.
+//! The endpoint in two stages: the `Model`, each part checked on its own (a part that failed
+//! is `None`, its error reported), and the `Endpoint`, complete and checked, which is all the
+//! expansion sees. Rules that relate parts to each other are in `validate.rs`.
 
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::{DeriveInput, Fields, Ident, LitStr, Type};
+use zoho_spec::limits::BatchAxis;
+use zoho_spec::modules::{is_api_name, DEFAULT_ROOT};
+use zoho_spec::{ApiVersion, Method};
 
 use crate::attr::{self, FieldAttrs, RoleAttr};
 use crate::ctxt::Ctxt;
-use crate::parse::{Args, MethodArg};
+use crate::parse::Args;
 use crate::path::{self, PathTemplate};
 use crate::scope::{self, ScopeDecl};
-
-/// The API versions, as written and as `ApiVersion` variants.
-pub const VERSIONS: [(&str, &str); 8] = [
-    ("v2", "V2"),
-    ("v2.1", "V2_1"),
-    ("v3", "V3"),
-    ("v4", "V4"),
-    ("v5", "V5"),
-    ("v6", "V6"),
-    ("v7", "V7"),
-    ("v8", "V8"),
-];
 
 /// Where a field goes in the request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +24,13 @@ pub enum Role {
     Query(String),
     /// A request header of this name.
     Header(String),
+    /// A part of the JSON body.
+    Body(Body),
+}
+
+/// Where a field goes in the JSON body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
     /// A key of the single record `data[0]`.
     Record(String),
     /// The `data` array.
@@ -40,22 +39,25 @@ pub enum Role {
     Envelope(String),
     /// A list beside `data` that Zoho answers item by item.
     Targets(String),
-    /// Not known, because the path could not be read.
-    Unknown,
 }
 
 impl Role {
-    /// Whether the field is written into the JSON body.
-    pub fn is_body(&self) -> bool {
-        matches!(
-            self,
-            Role::Record(_) | Role::Records | Role::Envelope(_) | Role::Targets(_)
-        )
+    /// The axis a call is split along when the field is its list.
+    pub fn batch_axis(&self) -> Option<BatchAxis> {
+        match self {
+            Role::Body(Body::Records) => Some(BatchAxis::Records),
+            Role::Body(Body::Targets(_)) => Some(BatchAxis::Targets),
+            Role::Body(Body::Record(_) | Body::Envelope(_))
+            | Role::Path
+            | Role::Query(_)
+            | Role::Header(_) => None,
+        }
     }
 }
 
-/// A field of the struct with its role.
-pub struct Field<'a> {
+/// A field of the struct with its role: `Option<Role>` in the model (`None` when the path or
+/// the field's attribute could not be read), `Role` in the checked endpoint.
+pub struct Field<'a, R = Role> {
     /// The field's name.
     pub ident: &'a Ident,
     /// The field's name as text, without `r#`: what a placeholder or a key names.
@@ -65,57 +67,160 @@ pub struct Field<'a> {
     /// The field's `#[zoho(…)]`.
     pub attrs: FieldAttrs,
     /// Where it goes.
-    pub role: Role,
+    pub role: R,
     /// The span to blame for its role: the role key, or the field's name.
     pub role_span: Span,
 }
 
-impl Field<'_> {
+impl<R> Field<'_, R> {
     /// `Some(T)` when the field is declared `Option<T>` (read from the syntax).
     pub fn option_inner(&self) -> Option<&Type> {
         option_inner(self.ty)
     }
 }
 
-/// The endpoint declaration. A part that failed its own checks is `None`.
+/// The declaration, each part checked on its own. A part that failed its own checks is `None`.
 pub struct Model<'a> {
     /// The struct.
     pub input: &'a DeriveInput,
     /// The HTTP method.
-    pub method: Option<MethodArg>,
+    pub method: Option<Method>,
     /// The path.
     pub path: Option<PathTemplate>,
     /// The scopes that parsed.
     pub scopes: Vec<ScopeDecl>,
     /// Whether every scope parsed (and `scope` was given).
     pub scopes_ok: bool,
-    /// The `ApiVersion` variant: `V2_1`.
-    pub version: Option<(LitStr, &'static str)>,
+    /// `version`, when given.
+    pub version: Option<ApiVersion>,
     /// `X-EXTERNAL`.
     pub external: Option<LitStr>,
     /// The declared response type.
     pub response: Option<Type>,
-    /// The API root, `/crm` by default.
+    /// `root`, when given; `/crm` otherwise.
     pub root: Option<LitStr>,
     /// `idempotent`, when given.
     pub idempotent: Option<bool>,
     /// `custom_module`, when given.
     pub custom_module: Option<Ident>,
     /// The named fields, in order.
-    pub fields: Vec<Field<'a>>,
+    pub fields: Vec<Field<'a, Option<Role>>>,
 }
 
-impl Model<'_> {
-    /// The API root.
-    pub fn root(&self) -> String {
-        self.root
-            .as_ref()
-            .map_or_else(|| "/crm".to_owned(), LitStr::value)
+/// What a call returns.
+pub enum Response<'a> {
+    /// The declared `response = Type`.
+    Declared(&'a Type),
+    /// A `GET`'s JSON answer as it is.
+    Json,
+    /// The per-record outcomes of a call that changes data.
+    Outcomes,
+}
+
+impl<'a> Response<'a> {
+    /// The declared type, else what the method answers.
+    pub fn of(declared: Option<&'a Type>, method: Method) -> Response<'a> {
+        match (declared, method) {
+            (Some(ty), _) => Response::Declared(ty),
+            (None, Method::Get) => Response::Json,
+            (None, Method::Post | Method::Put | Method::Patch | Method::Delete) => {
+                Response::Outcomes
+            }
+        }
     }
 }
 
-/// Builds the model, reporting every part that fails its own checks.
-pub fn build<'a>(cx: &Ctxt, input: &'a DeriveInput, args: Args, fields: &'a Fields) -> Model<'a> {
+/// A declaration that passed every check: what the expansion emits, nothing left to doubt.
+pub struct Endpoint<'m> {
+    /// The struct.
+    pub input: &'m DeriveInput,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path.
+    pub path: &'m PathTemplate,
+    /// The scopes, at least one.
+    pub scopes: &'m [ScopeDecl],
+    /// `version`, when given; the client's otherwise.
+    pub version: Option<ApiVersion>,
+    /// `X-EXTERNAL`, when given.
+    pub external: Option<&'m LitStr>,
+    /// What the call returns.
+    pub response: Response<'m>,
+    /// `root`, when given; `/crm` otherwise.
+    pub root: Option<&'m LitStr>,
+    /// Whether the call may be resent: the declared value, else the method's.
+    pub idempotent: bool,
+    /// The named fields, in order, each with its role.
+    pub fields: Vec<Field<'m>>,
+}
+
+impl<'a> Model<'a> {
+    /// The API root.
+    pub fn root(&self) -> String {
+        root_text(self.root.as_ref())
+    }
+
+    /// The checked endpoint, when every part is there; call it once no error was reported.
+    pub fn complete(&self) -> Option<Endpoint<'_>> {
+        let method = self.method?;
+        if !self.scopes_ok {
+            return None;
+        }
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| {
+                Some(Field {
+                    ident: f.ident,
+                    name: f.name.clone(),
+                    ty: f.ty,
+                    attrs: f.attrs.clone(),
+                    role: f.role.clone()?,
+                    role_span: f.role_span,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Endpoint {
+            input: self.input,
+            method,
+            path: self.path.as_ref()?,
+            scopes: &self.scopes,
+            version: self.version,
+            external: self.external.as_ref(),
+            response: Response::of(self.response.as_ref(), method),
+            root: self.root.as_ref(),
+            idempotent: self.idempotent.unwrap_or(method.is_idempotent()),
+            fields,
+        })
+    }
+}
+
+impl Endpoint<'_> {
+    /// The API root.
+    pub fn root(&self) -> String {
+        root_text(self.root)
+    }
+
+    /// The field a call is split along, and its axis.
+    pub fn batch(&self) -> Option<(&Field<'_>, BatchAxis)> {
+        self.fields
+            .iter()
+            .find_map(|f| f.role.batch_axis().map(|axis| (f, axis)))
+    }
+}
+
+fn root_text(root: Option<&LitStr>) -> String {
+    root.map_or_else(|| DEFAULT_ROOT.to_owned(), LitStr::value)
+}
+
+/// Builds the model, reporting every part that fails its own checks. `fields` is `None` when
+/// the item has no named fields (the error is already reported).
+pub fn build<'a>(
+    cx: &Ctxt,
+    input: &'a DeriveInput,
+    args: Args,
+    fields: Option<&'a Fields>,
+) -> Model<'a> {
     if !args.scope_written && !args.head_missing {
         cx.error_at(
             Span::call_site(),
@@ -131,10 +236,10 @@ pub fn build<'a>(cx: &Ctxt, input: &'a DeriveInput, args: Args, fields: &'a Fiel
         .filter_map(|l| scope::parse(cx, l))
         .collect();
     let scopes_ok = args.scope.is_some() && scopes.len() == scope_lits.len();
-    let version = args.version.and_then(|v| check_version(cx, v));
+    let version = args.version.and_then(|v| check_version(cx, &v));
     let external = args.external.filter(|e| check_external(cx, e));
     let root = args.root.filter(|r| check_root(cx, r));
-    let fields = build_fields(cx, fields, path.as_ref());
+    let fields = fields.map_or_else(Vec::new, |f| build_fields(cx, f, path.as_ref()));
     Model {
         input,
         method: args.method,
@@ -151,7 +256,11 @@ pub fn build<'a>(cx: &Ctxt, input: &'a DeriveInput, args: Args, fields: &'a Fiel
     }
 }
 
-fn build_fields<'a>(cx: &Ctxt, fields: &'a Fields, path: Option<&PathTemplate>) -> Vec<Field<'a>> {
+fn build_fields<'a>(
+    cx: &Ctxt,
+    fields: &'a Fields,
+    path: Option<&PathTemplate>,
+) -> Vec<Field<'a, Option<Role>>> {
     fields
         .iter()
         .filter_map(|field| {
@@ -172,43 +281,38 @@ fn build_fields<'a>(cx: &Ctxt, fields: &'a Fields, path: Option<&PathTemplate>) 
 }
 
 /// The explicit role, else a path placeholder's, else a key of the single record. When the
-/// path or the field's attribute is malformed, an implicit role is `Unknown`.
-fn role_of(ident: &Ident, attrs: &FieldAttrs, path: Option<&PathTemplate>) -> Role {
+/// path or the field's attribute is malformed, an implicit role is not known (`None`).
+fn role_of(ident: &Ident, attrs: &FieldAttrs, path: Option<&PathTemplate>) -> Option<Role> {
     let name = ident.unraw().to_string();
     let key = || attrs.rename.as_ref().map_or(name.clone(), LitStr::value);
-    match attrs.role.as_ref().map(|(role, _)| role) {
+    Some(match attrs.role.as_ref().map(|(role, _)| role) {
         Some(RoleAttr::Path) => Role::Path,
         Some(RoleAttr::Query(Some(name))) => Role::Query(name.value()),
         Some(RoleAttr::Query(None)) => Role::Query(key()),
         Some(RoleAttr::Header(name)) => Role::Header(name.value()),
-        Some(RoleAttr::Records) => Role::Records,
-        Some(RoleAttr::Envelope) => Role::Envelope(key()),
-        Some(RoleAttr::Targets) => Role::Targets(key()),
-        None if attrs.broken => Role::Unknown,
-        None => match path {
-            Some(path) if path.has_placeholder(&name) => Role::Path,
-            Some(_) => Role::Record(key()),
-            None => Role::Unknown,
-        },
-    }
+        Some(RoleAttr::Records) => Role::Body(Body::Records),
+        Some(RoleAttr::Envelope) => Role::Body(Body::Envelope(key())),
+        Some(RoleAttr::Targets) => Role::Body(Body::Targets(key())),
+        None if attrs.broken => return None,
+        None if path?.has_placeholder(&name) => Role::Path,
+        None => Role::Body(Body::Record(key())),
+    })
 }
 
-fn check_version(cx: &Ctxt, lit: LitStr) -> Option<(LitStr, &'static str)> {
+fn check_version(cx: &Ctxt, lit: &LitStr) -> Option<ApiVersion> {
     let text = lit.value();
-    if let Some((_, variant)) = VERSIONS.iter().find(|(v, _)| *v == text) {
-        return Some((lit, variant));
+    if let Some(version) = ApiVersion::parse(&text) {
+        return Some(version);
     }
-    let normalized = format!("v{}", text.trim_start_matches(['v', 'V']).replace('_', "."));
-    // Only a spelling of a real version is suggested: `v9` is not a typo of `v2`.
-    let hint = match VERSIONS.iter().find(|(v, _)| *v == normalized) {
-        Some((v, _)) => format!(" (did you mean `\"{v}\"`?)"),
+    let hint = match ApiVersion::near(&text) {
+        Some(v) => format!(" (did you mean `\"{v}\"`?)"),
         None => String::new(),
     };
     cx.error_spanned_by(
-        &lit,
+        lit,
         format!(
-            "unknown API version `{text}`{hint}; expected one of `\"v2\"`, `\"v2.1\"`, `\"v3\"`, \
-             `\"v4\"`, `\"v5\"`, `\"v6\"`, `\"v7\"`, `\"v8\"`"
+            "unknown API version `{text}`{hint}; expected one of {}",
+            ApiVersion::listed()
         ),
     );
     None
@@ -242,13 +346,6 @@ fn check_external(cx: &Ctxt, lit: &LitStr) -> bool {
     true
 }
 
-fn is_api_name(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
-}
-
 fn check_root(cx: &Ctxt, lit: &LitStr) -> bool {
     let text = lit.value();
     let Some(problem) = root_problem(&text) else {
@@ -279,7 +376,7 @@ fn root_problem(text: &str) -> Option<String> {
         return Some("it may hold only plain path segments, e.g. `\"/crm/bulk\"`".to_owned());
     }
     let (parent, last) = text.rsplit_once('/')?;
-    VERSIONS.iter().any(|(v, _)| *v == last).then(|| {
+    ApiVersion::parse(last).is_some().then(|| {
         format!(
             "the version follows the root: write `root = \"{parent}\"` and `version = \"{last}\"`"
         )

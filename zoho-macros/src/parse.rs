@@ -10,11 +10,10 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{bracketed, Ident, LitBool, LitStr, Token, Type};
 
-use crate::ctxt::Ctxt;
-use crate::suggest::did_you_mean;
+use zoho_spec::Method;
 
-/// The HTTP methods, as written in the attribute.
-pub const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+use crate::ctxt::{Ctxt, Keys};
+use crate::suggest::{did_you_mean, listed, listed_or};
 
 /// The keys after the path.
 pub const KEYS: [&str; 7] = [
@@ -27,13 +26,6 @@ pub const KEYS: [&str; 7] = [
     "custom_module",
 ];
 
-/// An HTTP method with the token that named it.
-#[derive(Clone)]
-pub struct MethodArg {
-    /// The name in capitals: `PUT`.
-    pub name: &'static str,
-}
-
 /// The `scope = …` key: one string or an array of them.
 pub struct ScopeArg {
     /// Each scope as written.
@@ -45,7 +37,7 @@ pub struct ScopeArg {
 #[derive(Default)]
 pub struct Args {
     /// `GET`, `PUT`, …
-    pub method: Option<MethodArg>,
+    pub method: Option<Method>,
     /// `"/Deals/<deal_id>"`.
     pub path: Option<LitStr>,
     /// `scope = …`.
@@ -95,7 +87,7 @@ fn parse_all(cx: &Ctxt, input: ParseStream, args: &mut Args) {
         return;
     }
     let mut first = !parse_head(cx, input, args);
-    let mut seen: Vec<Ident> = Vec::new();
+    let mut seen = Keys::new("`#[zoho_endpoint]`");
     while !input.is_empty() {
         if !first {
             if let Err(error) = input.parse::<Token![,]>() {
@@ -126,8 +118,10 @@ fn parse_head(cx: &Ctxt, input: ParseStream, args: &mut Args) -> bool {
         let path: LitStr = input.parse().expect("peeked");
         cx.error_spanned_by(
             &path,
-            "missing HTTP method before the path: write `GET`, `POST`, `PUT`, `PATCH` or \
-             `DELETE` first, e.g. `GET \"/Leads\"`",
+            format!(
+                "missing HTTP method before the path: write {} first, e.g. `GET \"/Leads\"`",
+                listed_or(Method::ALL.map(Method::as_str))
+            ),
         );
         args.path = Some(path);
         return true;
@@ -160,12 +154,12 @@ fn parse_head(cx: &Ctxt, input: ParseStream, args: &mut Args) -> bool {
     true
 }
 
-fn parse_method(cx: &Ctxt, ident: Ident) -> Option<MethodArg> {
+fn parse_method(cx: &Ctxt, ident: Ident) -> Option<Method> {
     let text = ident.to_string();
-    if let Some(name) = METHODS.iter().find(|m| **m == text) {
-        return Some(MethodArg { name });
+    if let Some(method) = Method::parse(&text) {
+        return Some(method);
     }
-    if let Some(name) = METHODS.iter().find(|m| m.eq_ignore_ascii_case(&text)) {
+    if let Some(name) = Method::parse(&text.to_ascii_uppercase()) {
         cx.error_spanned_by(
             &ident,
             format!("HTTP methods are written in capitals: write `{name}` instead of `{text}`"),
@@ -174,9 +168,9 @@ fn parse_method(cx: &Ctxt, ident: Ident) -> Option<MethodArg> {
         cx.error_spanned_by(
             &ident,
             format!(
-                "unknown HTTP method `{text}`{}; expected one of `GET`, `POST`, `PUT`, `PATCH`, \
-                 `DELETE`",
-                did_you_mean(&text, METHODS)
+                "unknown HTTP method `{text}`{}; expected one of {}",
+                did_you_mean(&text, Method::ALL.map(Method::as_str)),
+                Method::listed()
             ),
         );
     }
@@ -188,7 +182,8 @@ fn parse_path(cx: &Ctxt, input: ParseStream, args: &mut Args) {
         args.path = Some(input.parse().expect("peeked"));
         return;
     }
-    let method = args.method.as_ref().map_or("GET", |m| m.name);
+    // The method of the example: the one written, when it parsed.
+    let method = args.method.unwrap_or(Method::Get);
     if input.is_empty() || input.peek(Token![,]) {
         cx.error_at(
             input.span(),
@@ -208,24 +203,13 @@ fn parse_path(cx: &Ctxt, input: ParseStream, args: &mut Args) {
     args.head_missing = true;
 }
 
-fn parse_key(
-    cx: &Ctxt,
-    input: ParseStream,
-    args: &mut Args,
-    seen: &mut Vec<Ident>,
-) -> syn::Result<()> {
+fn parse_key(cx: &Ctxt, input: ParseStream, args: &mut Args, seen: &mut Keys) -> syn::Result<()> {
     let key = input.call(Ident::parse_any)?;
     let name = key.to_string();
-    if let Some(first) = seen.iter().find(|s| **s == key) {
-        let _ = first;
-        cx.error_spanned_by(
-            &key,
-            format!("duplicate key `{name}`: it is already given, keep one of them"),
-        );
+    if !seen.first(cx, &key) {
         skip_to_comma(input);
         return Ok(());
     }
-    seen.push(key.clone());
     args.scope_written |= name == "scope";
     match name.as_str() {
         // scope = "ZohoCRM.modules.leads.READ" | scope = ["…", "…"]
@@ -263,9 +247,9 @@ fn unknown_key_message(name: &str) -> String {
              `#[zoho_endpoint(GET \"/Leads\", scope = …)]`"
         ),
         _ => format!(
-            "unknown key `{name}` in `#[zoho_endpoint]`{}; expected one of `scope`, `version`, \
-             `external`, `response`, `root`, `idempotent`, `custom_module`",
-            did_you_mean(name, KEYS)
+            "unknown key `{name}` in `#[zoho_endpoint]`{}; expected one of {}",
+            did_you_mean(name, KEYS),
+            listed(KEYS)
         ),
     }
 }

@@ -3,6 +3,8 @@
 //! Errors point at the path literal (a string's inside has no spans of its own on stable) and
 //! quote the offending piece.
 
+use std::fmt;
+
 use syn::LitStr;
 
 use crate::ctxt::Ctxt;
@@ -14,6 +16,16 @@ pub enum Segment {
     Literal(String),
     /// A whole-segment placeholder naming a field: `<deal_id>`.
     Placeholder(String),
+}
+
+/// As the path writes it: `Deals`, `<deal_id>`.
+impl fmt::Display for Segment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Segment::Literal(text) => f.write_str(text),
+            Segment::Placeholder(name) => write!(f, "<{name}>"),
+        }
+    }
 }
 
 /// A checked path template.
@@ -36,6 +48,11 @@ impl PathTemplate {
     /// Whether the path has a placeholder of this name.
     pub fn has_placeholder(&self, name: &str) -> bool {
         self.placeholders().any(|p| p == name)
+    }
+
+    /// The segments as written, literal text or `<name>`: what `zoho_spec::shape` reads.
+    pub fn segment_texts(&self) -> Vec<String> {
+        self.segments.iter().map(ToString::to_string).collect()
     }
 
     /// The first segment, when it is literal text.

@@ -1,4 +1,4 @@
-//! "did you mean" for misspelled names.
+//! "did you mean" for misspelled names, and the lists of names messages offer instead.
 
 /// The candidate closest to `typo`, when one is close enough to be a likely misspelling.
 pub fn closest<'a>(typo: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -23,6 +23,24 @@ pub fn did_you_mean<'a>(typo: &str, candidates: impl IntoIterator<Item = &'a str
         Some(candidate) => format!(" (did you mean `{candidate}`?)"),
         None => String::new(),
     }
+}
+
+/// The names in backticks, for "expected one of …": `` `GET`, `POST`, `PUT` ``.
+pub fn listed<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let names: Vec<String> = names.into_iter().map(|n| format!("`{n}`")).collect();
+    names.join(", ")
+}
+
+/// The names in backticks, the last after "or": `` `GET`, `POST` or `PUT` ``.
+pub fn listed_or<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let mut names: Vec<String> = names.into_iter().map(|n| format!("`{n}`")).collect();
+    let Some(last) = names.pop() else {
+        return String::new();
+    };
+    if names.is_empty() {
+        return last;
+    }
+    format!("{} or {last}", names.join(", "))
 }
 
 /// Levenshtein distance, with a swap of two neighbours counted as one edit.
@@ -62,5 +80,12 @@ mod tests {
         assert_eq!(closest("PUTT", ["GET", "PUT"]), Some("PUT"));
         assert_eq!(closest("verison", ["version"]), Some("version"));
         assert_eq!(closest("zzzzzz", ["Leads"]), None);
+    }
+
+    #[test]
+    fn lists_names() {
+        assert_eq!(listed(["a", "b"]), "`a`, `b`");
+        assert_eq!(listed_or(["a", "b", "c"]), "`a`, `b` or `c`");
+        assert_eq!(listed_or(["a"]), "`a`");
     }
 }

@@ -2,11 +2,18 @@
 //! and method, scopes and method, scopes and path. Each rule reports on its own, so one build
 //! shows every mistake.
 
+use zoho_spec::modules::{classify, FirstSegment, DEFAULT_ROOT};
+use zoho_spec::scope::Scope;
+use zoho_spec::shape::{self, Shape};
+use zoho_spec::{Method, Operation};
+
 use crate::attr::RoleAttr;
 use crate::ctxt::Ctxt;
-use crate::model::{Field, Model, Role};
+use crate::model::{Body, Field, Model, Role};
 use crate::modules;
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, listed};
+
+type DraftField<'a> = Field<'a, Option<Role>>;
 
 /// Runs every rule.
 pub fn check(cx: &Ctxt, model: &Model) {
@@ -18,7 +25,9 @@ pub fn check(cx: &Ctxt, model: &Model) {
     check_renames(cx, model);
     check_headers(cx, model);
     check_duplicate_names(cx, model);
-    check_scopes_against_method(cx, model);
+    if !check_scopes_against_shape(cx, model) {
+        check_scopes_against_method(cx, model);
+    }
     check_scope_templates(cx, model);
     check_module(cx, model);
 }
@@ -29,7 +38,7 @@ fn check_placeholders(cx: &Ctxt, model: &Model) {
     for name in path.placeholders() {
         let field = model.fields.iter().find(|f| f.name == name);
         match field {
-            Some(field) if field.role == Role::Path => {}
+            Some(field) if field.role == Some(Role::Path) => {}
             Some(field) => cx.error_spanned_by(
                 &path.lit,
                 format!(
@@ -72,18 +81,19 @@ fn check_path_fields(cx: &Ctxt, model: &Model) {
 
 /// `GET` and `DELETE` send no body.
 fn check_body_on_method(cx: &Ctxt, model: &Model) {
-    let Some(method) = &model.method else { return };
-    if !matches!(method.name, "GET" | "DELETE") {
+    let Some(method) = model.method else { return };
+    if method.sends_body() {
         return;
     }
-    for field in model.fields.iter().filter(|f| f.role.is_body()) {
+    let is_body = |f: &&DraftField| matches!(f.role, Some(Role::Body(_)));
+    for field in model.fields.iter().filter(is_body) {
         cx.error_at(
             field.role_span,
             format!(
                 "`{}` sends no body, but the field `{}` would go into it: mark it \
                  `#[zoho(query)]`, `#[zoho(header = \"…\")]` or name it in the path, or use \
                  `POST`, `PUT` or `PATCH`",
-                method.name, field.ident
+                method, field.ident
             ),
         );
     }
@@ -91,11 +101,11 @@ fn check_body_on_method(cx: &Ctxt, model: &Model) {
 
 /// At most one `records` list and one `targets` list, and not both.
 fn check_lists(cx: &Ctxt, model: &Model) {
-    let lists = |role: fn(&Role) -> bool| -> Vec<&Field> {
+    let lists = |role: fn(&Option<Role>) -> bool| -> Vec<&DraftField> {
         model.fields.iter().filter(|f| role(&f.role)).collect()
     };
-    let records = lists(|r| *r == Role::Records);
-    let targets = lists(|r| matches!(r, Role::Targets(_)));
+    let records = lists(|r| *r == Some(Role::Body(Body::Records)));
+    let targets = lists(|r| matches!(r, Some(Role::Body(Body::Targets(_)))));
     for (list, key) in [(&records, "records"), (&targets, "targets")] {
         for extra in list.iter().skip(1) {
             cx.error_at(
@@ -122,13 +132,14 @@ fn check_lists(cx: &Ctxt, model: &Model) {
 
 /// A `records` list is the whole `data` array: no single-record field beside it.
 fn check_records_alone(cx: &Ctxt, model: &Model) {
-    let Some(records) = model.fields.iter().find(|f| f.role == Role::Records) else {
+    let records = Some(Role::Body(Body::Records));
+    let Some(records) = model.fields.iter().find(|f| f.role == records) else {
         return;
     };
     for field in model
         .fields
         .iter()
-        .filter(|f| matches!(f.role, Role::Record(_)))
+        .filter(|f| matches!(f.role, Some(Role::Body(Body::Record(_)))))
     {
         cx.error_at(
             field.ident.span(),
@@ -150,7 +161,7 @@ fn check_renames(cx: &Ctxt, model: &Model) {
         };
         let problem = match &field.attrs.role {
             Some((RoleAttr::Path, _)) => Some("a path field is matched to its placeholder by name: name the field like the placeholder"),
-            None if field.role == Role::Path => Some("a path field is matched to its placeholder by name: name the field like the placeholder"),
+            None if field.role == Some(Role::Path) => Some("a path field is matched to its placeholder by name: name the field like the placeholder"),
             Some((RoleAttr::Header(_), _)) => Some("the header is named by `header = \"…\"`: remove `rename`"),
             Some((RoleAttr::Query(Some(_)), _)) => Some("the query name is already given by `query = \"…\"`: keep one of them"),
             Some((RoleAttr::Records, _)) => Some("a `records` field is the `data` array and has no key: remove `rename`"),
@@ -197,14 +208,15 @@ fn check_headers(cx: &Ctxt, model: &Model) {
 
 /// Two fields may not write the same query parameter, header or JSON key.
 fn check_duplicate_names(cx: &Ctxt, model: &Model) {
-    let mut seen: Vec<(String, &str, &Field)> = Vec::new();
+    let mut seen: Vec<(String, &str, &DraftField)> = Vec::new();
     for field in &model.fields {
-        let (name, place) = match &field.role {
+        let Some(role) = &field.role else { continue };
+        let (name, place) = match role {
             Role::Query(name) => (name.clone(), "query parameter"),
             Role::Header(name) => (name.to_ascii_lowercase(), "header"),
-            Role::Record(name) => (name.clone(), "record key"),
-            Role::Envelope(name) | Role::Targets(name) => (name.clone(), "body key"),
-            _ => continue,
+            Role::Body(Body::Record(name)) => (name.clone(), "record key"),
+            Role::Body(Body::Envelope(name) | Body::Targets(name)) => (name.clone(), "body key"),
+            Role::Path | Role::Body(Body::Records) => continue,
         };
         if let Some((_, _, first)) = seen.iter().find(|(n, p, _)| *n == name && *p == place) {
             cx.error_at(
@@ -221,33 +233,127 @@ fn check_duplicate_names(cx: &Ctxt, model: &Model) {
     }
 }
 
-/// A scope must be able to authorise the method. `POST` is not judged: COQL and bulk reads
-/// are `POST`s with `READ` scopes.
+/// A call whose shape Zoho documents needs a known scope (`zoho_spec::shape`); the declared
+/// scopes must cover it. Returns whether it reported.
+fn check_scopes_against_shape(cx: &Ctxt, model: &Model) -> bool {
+    let (Some(method), Some(path), true) = (model.method, &model.path, model.scopes_ok) else {
+        return false;
+    };
+    if model.root() != DEFAULT_ROOT {
+        return false;
+    }
+    let segments = path.segment_texts();
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let custom = model.custom_module.is_some();
+    // A first segment that names nothing is reported by `check_module`; what it would need is
+    // then a guess.
+    let unknown = path
+        .first_literal()
+        .is_some_and(|first| classify(first) == FirstSegment::Unknown);
+    // A template naming no placeholder is reported by `check_scope_templates`.
+    let orphan = model
+        .scopes
+        .iter()
+        .flat_map(|s| s.scope.placeholders())
+        .any(|name| !path.has_placeholder(name));
+    if (unknown && !custom) || orphan {
+        return false;
+    }
+    let (Some(shape), Some(need)) = (
+        Shape::of(&segments),
+        shape::requirement(method, &segments, custom),
+    ) else {
+        return false;
+    };
+    let declared: Vec<Scope> = model.scopes.iter().map(|s| s.scope.clone()).collect();
+    let needed = need.alternatives().first().and_then(|set| set.first());
+    let Some(operation) = needed.map(Scope::operation) else {
+        return false;
+    };
+    if need.satisfied_by(&declared) {
+        return false;
+    }
+    let call = format!("`{method} \"{}\"`", path.lit.value());
+    let does = action(shape, method, operation);
+    cx.error_spanned_by(
+        &model.scopes[0].lit,
+        format!(
+            "{call} {does}, which needs {need}{}; the declared scopes do not cover it: add it \
+             to `scope`",
+            wider_operations(operation)
+        ),
+    );
+    true
+}
+
+/// ` (or `WRITE`, `ALL`)`: the operations that also grant `operation`.
+fn wider_operations(operation: Operation) -> String {
+    let wider: Vec<&str> = Operation::ALL
+        .iter()
+        .rev()
+        .filter(|op| **op != operation && op.covers(operation))
+        .map(|op| op.as_str())
+        .collect();
+    if wider.is_empty() {
+        return String::new();
+    }
+    format!(" (or {})", listed(wider))
+}
+
+/// What a call of a known shape does, for the message.
+fn action(shape: Shape, method: Method, operation: Operation) -> &'static str {
+    let on_records = match operation {
+        Operation::Read => "reads records",
+        Operation::Create => "creates records",
+        Operation::Update => "updates records",
+        Operation::Delete => "deletes records",
+        Operation::All | Operation::Write => "changes records",
+    };
+    match shape {
+        Shape::Records => on_records,
+        Shape::Record => match operation {
+            Operation::Read => "reads a record",
+            Operation::Update => "updates a record",
+            Operation::Delete => "deletes a record",
+            Operation::Create | Operation::All | Operation::Write => "changes a record",
+        },
+        Shape::Upsert => "upserts records",
+        Shape::Search => "searches records",
+        Shape::Count => "counts records",
+        Shape::Deleted => "reads deleted records",
+        Shape::MassUpdate if method == Method::Post => "schedules a mass update",
+        Shape::MassUpdate => "reads the status of a mass update",
+        Shape::Coql => "runs a COQL query",
+    }
+}
+
+/// A scope must be able to authorise the method, for the calls whose shape Zoho does not
+/// document. `POST` is not judged: COQL and bulk reads are `POST`s with `READ` scopes.
 fn check_scopes_against_method(cx: &Ctxt, model: &Model) {
-    let (Some(method), true) = (&model.method, model.scopes_ok) else {
+    let (Some(method), true) = (model.method, model.scopes_ok) else {
         return;
     };
     let Some(first) = model.scopes.first() else {
         return;
     };
-    let only = |op: &str| model.scopes.iter().all(|s| s.operation == op);
-    let method = method.name;
-    if matches!(method, "PUT" | "PATCH" | "DELETE") && only("READ") {
-        let wanted = if method == "DELETE" {
-            "DELETE"
+    let only = |op: Operation| model.scopes.iter().all(|s| s.scope.operation() == op);
+    let changes = matches!(method, Method::Put | Method::Patch | Method::Delete);
+    if changes && only(Operation::Read) {
+        let wanted = if method == Method::Delete {
+            Operation::Delete
         } else {
-            "UPDATE"
+            Operation::Update
         };
         cx.error_spanned_by(
             &first.lit,
             format!(
                 "`{method}` changes data, but every scope of this endpoint only reads: ask for \
                  `{wanted}` (or `WRITE`, `ALL`), e.g. `\"{}\"`",
-                with_operation(&first.lit.value(), wanted)
+                with_operation(&first.lit.value(), wanted.as_str())
             ),
         );
     }
-    if method == "GET" && only("DELETE") {
+    if method == Method::Get && only(Operation::Delete) {
         cx.error_spanned_by(
             &first.lit,
             format!(
@@ -270,7 +376,7 @@ fn with_operation(scope: &str, operation: &str) -> String {
 fn check_scope_templates(cx: &Ctxt, model: &Model) {
     let Some(path) = &model.path else { return };
     for scope in &model.scopes {
-        for name in &scope.templates {
+        for name in scope.scope.placeholders() {
             if !path.has_placeholder(name) {
                 let placeholders: Vec<String> =
                     path.placeholders().map(|p| format!("`<{p}>`")).collect();
@@ -296,29 +402,20 @@ fn check_scope_templates(cx: &Ctxt, model: &Model) {
 /// The first literal segment under `/crm` is a module or another known root.
 fn check_module(cx: &Ctxt, model: &Model) {
     let Some(path) = &model.path else { return };
-    if let Some(flag) = &model.custom_module {
-        match path.first_literal() {
-            None => cx.error_spanned_by(
-                flag,
-                "`custom_module` declares the path's first segment a custom module, but the \
-                 first segment is a placeholder: remove `custom_module`",
-            ),
-            Some(first) if is_standard(first) => cx.error_spanned_by(
-                flag,
-                format!("`{first}` is a standard Zoho CRM module: remove `custom_module`"),
-            ),
-            Some(_) => {}
+    match (&model.custom_module, path.first_literal()) {
+        (Some(flag), None) => cx.error_spanned_by(
+            flag,
+            "`custom_module` declares the path's first segment a custom module, but the \
+             first segment is a placeholder: remove `custom_module`",
+        ),
+        (Some(flag), Some(first)) => {
+            if let Some(problem) = modules::not_custom(first) {
+                cx.error_spanned_by(flag, problem);
+            }
         }
-        return;
+        (None, Some(first)) if model.root() == DEFAULT_ROOT => {
+            modules::check_first_segment(cx, &path.lit, first)
+        }
+        (None, _) => {}
     }
-    if model.root() == "/crm" {
-        modules::check_first_segment(cx, path, false);
-    }
-}
-
-fn is_standard(name: &str) -> bool {
-    modules::STANDARD_MODULES
-        .iter()
-        .chain(modules::API_ROOTS)
-        .any(|m| m.eq_ignore_ascii_case(name))
 }

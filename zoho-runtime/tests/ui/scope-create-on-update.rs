@@ -1,0 +1,10 @@
+use zoho_runtime::{zoho_endpoint, RecordId};
+
+#[zoho_endpoint(PUT "/Leads/<id>", scope = "ZohoCRM.modules.leads.CREATE")]
+pub struct UpdateLead {
+    pub id: RecordId,
+    #[zoho(rename = "Last_Name")]
+    pub last_name: String,
+}
+
+fn main() {}
