@@ -25,7 +25,7 @@ fn main() {
     let parts = call.request_parts().unwrap();
     assert_eq!(parts.path_and_query(Default::default()).unwrap(), "/crm/v8/Leads?ids=1,2&wf_trigger=false");
     assert!(parts.body_bytes().is_none());
-    let _: fn(&zoho_runtime::RawResponse) -> Result<Outcomes, zoho_runtime::Error> =
+    let _: fn(&zoho_runtime::endpoint::RawResponse) -> Result<Outcomes, zoho_runtime::Error> =
         |raw| DeleteLeads::decode(raw, Some(2));
 
     let rename = RenameTag { tag: "a/b c".into(), new_name: "x&y".into() };

@@ -2,7 +2,8 @@
 //! the `idempotent` flag.
 
 use zoho_runtime::serde::Deserialize;
-use zoho_runtime::{zoho_endpoint, Endpoint, RawResponse};
+use zoho_runtime::endpoint::RawResponse;
+use zoho_runtime::{zoho_endpoint, Endpoint};
 
 #[derive(Deserialize, Debug)]
 #[serde(crate = "zoho_runtime::serde")]

@@ -2,7 +2,8 @@
 //! records, and `prepare` on a client: the full URL and headers as they would be sent.
 
 use zoho_runtime::serde::Serialize;
-use zoho_runtime::{zoho_endpoint, Client, Endpoint, Method, RecordId};
+use zoho_runtime::endpoint::Method;
+use zoho_runtime::{zoho_endpoint, Client, Endpoint, RecordId};
 
 #[derive(Serialize)]
 #[serde(crate = "zoho_runtime::serde")]

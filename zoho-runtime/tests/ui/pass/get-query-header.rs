@@ -35,6 +35,6 @@ fn main() {
     assert_eq!(headers, [("If-Modified-Since", "2024-01-01T00:00:00+00:00")]);
     assert!(parts.body_bytes().is_none());
     assert!(ListLeads::META.idempotent);
-    let _: fn(&zoho_runtime::RawResponse) -> Result<zoho_runtime::Json, zoho_runtime::Error> =
+    let _: fn(&zoho_runtime::endpoint::RawResponse) -> Result<zoho_runtime::Json, zoho_runtime::Error> =
         |raw| <ListLeads as Endpoint>::decode(raw, None);
 }

@@ -1,7 +1,8 @@
 //! Mass update (seed 004): one record of new values, `over_write` beside it, and the `ids` the
 //! update targets, which Zoho answers one by one.
 
-use zoho_runtime::{zoho_endpoint, BatchAxis, Endpoint, RecordId};
+use zoho_runtime::endpoint::BatchAxis;
+use zoho_runtime::{zoho_endpoint, Endpoint, RecordId};
 
 /// Updates one field of many leads.
 #[zoho_endpoint(POST "/Leads/actions/mass_update",

@@ -1,7 +1,8 @@
 //! `POST` of many records with keys beside `data`; the records are the batch axis.
 
 use zoho_runtime::serde::Serialize;
-use zoho_runtime::{zoho_endpoint, BatchAxis, Endpoint, RequestParts};
+use zoho_runtime::endpoint::{BatchAxis, RequestParts};
+use zoho_runtime::{zoho_endpoint, Endpoint};
 
 #[derive(Serialize)]
 #[serde(crate = "zoho_runtime::serde")]

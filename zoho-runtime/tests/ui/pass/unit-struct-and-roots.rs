@@ -1,6 +1,7 @@
 //! Endpoints without fields, and the roots of the API that are not modules.
 
-use zoho_runtime::{zoho_endpoint, Endpoint, Method};
+use zoho_runtime::endpoint::Method;
+use zoho_runtime::{zoho_endpoint, Endpoint};
 
 /// The organisation.
 #[zoho_endpoint(GET "/org", scope = "ZohoCRM.org.READ")]
