@@ -32,7 +32,7 @@ use zoho_runtime::{
     RecordId, RecordSuccess,
 };
 use zoho_sandbox::{Faults, Sandbox};
-use zoho_seeds::{ids, UpdateLead, UserId};
+use zoho_tour::seeds::{ids, UpdateLead, UserId};
 
 type Fallible<T = ()> = Result<T, Box<dyn StdError + Send + Sync>>;
 
@@ -66,6 +66,7 @@ fn allocations() -> u64 {
 
 // SAFETY: every method defers to `System` with the caller's arguments unchanged; counting
 // touches only a thread-local `Cell<u64>`, which neither allocates nor unwinds.
+#[allow(unsafe_code)]
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         count_allocation();
@@ -579,9 +580,10 @@ fn hand_client() -> Fallible<reqwest::Client> {
 
 /// Seed 002's recorded answers.
 fn seed_002() -> Fallible<Value> {
-    Ok(serde_json::from_str(include_str!(
-        "../tests/fixtures/002_update_lead.json"
-    ))?)
+    Ok(serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/002_update_lead.json"
+    )))?)
 }
 
 /// The recorded answer named `name`: its status and its body as bytes.

@@ -67,7 +67,12 @@ fn run() -> Result<(), String> {
             .ok_or_else(|| format!("COMPILE_BENCH_RUNS={text:?} is not a positive number"))?,
         Err(_) => 5,
     };
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // This package sits at `tools/compile-time/` in the repository.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .ok_or("the package has no repository two folders up")?
+        .to_path_buf();
     let optimised_macros =
         std::env::var_os("COMPILE_BENCH_OPTIMISED_MACROS").is_some_and(|v| v == "1");
     let name = if optimised_macros {
