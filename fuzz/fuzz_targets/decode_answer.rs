@@ -9,7 +9,7 @@
 use libfuzzer_sys::fuzz_target;
 use zoho_fuzz::{answer_input, check_error, check_outcomes, RecordsPage};
 use zoho_runtime::{decode_json, decode_outcomes, Details, Endpoint, Json};
-use zoho_seeds::{MassUpdateLeads, UpdateLead};
+use zoho_tour::seeds::{MassUpdateLeads, UpdateLead};
 
 fuzz_target!(|data: &[u8]| {
     let (raw, expected) = answer_input(data);
