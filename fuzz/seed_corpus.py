@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the starting corpora of the fuzz targets into fuzz/corpus/ (ignored by git).
 
-decode_answer: every answer recorded in tests/fixtures/, with its status and the count of
-records its request carried (and with no count), plus the documented request-level errors in
+decode_answer: every answer recorded in zoho-tour/tests/fixtures/, with its status and the count
+of records its request carried (and with no count), plus the documented request-level errors in
 Zoho's error shape. token_answer: token answers in Zoho's shapes and a token file.
 render_request takes structured input and starts from nothing.
 
@@ -15,7 +15,7 @@ import pathlib
 import struct
 
 FUZZ = pathlib.Path(__file__).resolve().parent
-FIXTURES = FUZZ.parent / "tests" / "fixtures"
+FIXTURES = FUZZ.parent / "zoho-tour" / "tests" / "fixtures"
 
 
 def write(target, data):

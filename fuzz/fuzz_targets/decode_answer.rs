@@ -8,9 +8,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use zoho_fuzz::{answer_input, check_error, check_outcomes, RecordsPage};
-use zoho_runtime::{Details, Endpoint, Json};
 use zoho_runtime::endpoint::{decode_json, decode_outcomes};
-use zoho_seeds::{MassUpdateLeads, UpdateLead};
+use zoho_runtime::{Details, Endpoint, Json};
+use zoho_tour::seeds::{MassUpdateLeads, UpdateLead};
 
 fuzz_target!(|data: &[u8]| {
     let (raw, expected) = answer_input(data);

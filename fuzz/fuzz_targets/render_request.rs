@@ -21,7 +21,7 @@ use zoho_fuzz::{
     LeadNotes,
 };
 use zoho_runtime::{Client, Endpoint, Error, PreparedRequest, RecordId, Scope, ScopeSet};
-use zoho_seeds::{AssociateByExternalIds, CampaignMember, UpdateRelatedRecords};
+use zoho_tour::seeds::{AssociateByExternalIds, CampaignMember, UpdateRelatedRecords};
 
 #[derive(Arbitrary, Debug)]
 struct Input {

@@ -7,9 +7,9 @@
 //! sandbox answers slowly, refuses a few calls with `429` and `500`, and has 1 lead in 50
 //! locked: the job still ends with one outcome per record, in input order.
 
-use std::io::Write as _;
 use std::time::Instant;
 
+use indicatif::{ProgressBar, ProgressStyle};
 use zoho_runtime::auth::{MemoryTokenStore, RefreshingToken};
 use zoho_runtime::serde::Serialize;
 use zoho_runtime::{zoho_endpoint, Client, Edition, Progress, RecordId};
@@ -60,13 +60,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             status: "Contacted",
         })
         .collect();
+    let bar = progress_bar()?;
     let started = Instant::now();
     let outcomes = client
         .batch(&UpdateLeads { leads })
-        .on_progress(draw)
+        .on_progress(|progress| show(&bar, progress))
         .send()
         .await?;
-    eprintln!();
+    bar.finish();
 
     println!("{outcomes} in {:.1?}", started.elapsed());
     println!(
@@ -118,19 +119,18 @@ fn stored_leads(sandbox: &Sandbox) -> Vec<RecordId> {
         .collect()
 }
 
-/// `[#########---------]  4200/10000 records, 84 failed`, redrawn in place.
-fn draw(progress: Progress) {
-    const WIDTH: usize = 40;
-    let filled = progress.done * WIDTH / progress.total.max(1);
-    let mut err = std::io::stderr().lock();
-    let _ = write!(
-        err,
-        "\r[{}{}] {:>6}/{} records, {} failed",
-        "#".repeat(filled),
-        "-".repeat(WIDTH - filled),
-        progress.done,
-        progress.total,
-        progress.failed
-    );
-    let _ = err.flush();
+/// `[#########---------]  4200/10000 records, 84 failed`, redrawn in place on standard error.
+fn progress_bar() -> Result<ProgressBar, indicatif::style::TemplateError> {
+    let style = ProgressStyle::with_template("[{bar:40}] {pos:>6}/{len} records, {msg} failed")?
+        .progress_chars("#-");
+    Ok(ProgressBar::new(RECORDS as u64)
+        .with_style(style)
+        .with_message("0"))
+}
+
+/// Moves the bar to where the batch stands.
+fn show(bar: &ProgressBar, progress: Progress) {
+    bar.set_length(progress.total as u64);
+    bar.set_position(progress.done as u64);
+    bar.set_message(progress.failed.to_string());
 }

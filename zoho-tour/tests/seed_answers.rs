@@ -4,7 +4,7 @@
 use serde_json::Value;
 use zoho_runtime::endpoint::RawResponse;
 use zoho_runtime::{Code, Endpoint, Error, Outcomes, RecordId};
-use zoho_seeds::{ids, *};
+use zoho_tour::seeds::{ids, *};
 
 fn fixture(text: &str) -> Value {
     serde_json::from_str(text).expect("fixtures are JSON")
@@ -55,7 +55,10 @@ fn lead(id: &str) -> UpdateLead {
 
 #[test]
 fn seed_002_success() {
-    let seed = fixture(include_str!("fixtures/002_update_lead.json"));
+    let seed = fixture(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/002_update_lead.json"
+    )));
     let outcomes = decode(&lead(ids::LEAD), pair(&seed, "SUCCESS RESPONSE")).unwrap();
     assert_eq!(outcomes.status(), 200);
     let success = outcomes[0].as_ref().unwrap();
@@ -80,7 +83,10 @@ fn seed_002_success() {
 
 #[test]
 fn seed_002_request_level_errors() {
-    let seed = fixture(include_str!("fixtures/002_update_lead.json"));
+    let seed = fixture(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/002_update_lead.json"
+    )));
     let call = lead(ids::LEAD);
 
     let (status, code, message, details) = api_error(decode(&call, pair(&seed, "INVALID_MODULE")));
@@ -125,7 +131,10 @@ fn seed_002_request_level_errors() {
 
 #[test]
 fn seed_002_per_record_errors() {
-    let seed = fixture(include_str!("fixtures/002_update_lead.json"));
+    let seed = fixture(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/002_update_lead.json"
+    )));
     let call = lead(ids::LEAD);
 
     let missing = single_failure(decode(&call, pair(&seed, "MANDATORY_NOT_FOUND")));
@@ -172,7 +181,10 @@ fn mass_update(ids: &[&str]) -> MassUpdateLeads {
 
 #[test]
 fn seed_004_success_is_one_outcome_per_id_in_order() {
-    let seed = fixture(include_str!("fixtures/004_mass_update.json"));
+    let seed = fixture(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/004_mass_update.json"
+    )));
     let call = mass_update(&[ids::LEAD_DUPLICATE, ids::LEAD_2]);
     let outcomes = decode(&call, pair(&seed, "SUCCESS RESPONSE")).unwrap();
     let got: Vec<_> = outcomes
@@ -193,7 +205,10 @@ fn seed_004_success_is_one_outcome_per_id_in_order() {
 
 #[test]
 fn seed_004_errors() {
-    let seed = fixture(include_str!("fixtures/004_mass_update.json"));
+    let seed = fixture(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/004_mass_update.json"
+    )));
     let two = mass_update(&[ids::LEAD_DUPLICATE, ids::LEAD_2]);
 
     // One error for two ids: the request was refused as a whole.
@@ -243,7 +258,10 @@ fn seed_004_errors() {
 
 #[test]
 fn seed_000_001_003_sample_answers() {
-    let seed = fixture(include_str!("fixtures/000_external_ids.json"));
+    let seed = fixture(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/000_external_ids.json"
+    )));
     let call = AssociateByExternalIds {
         contact: ids::EXTERNAL_CONTACT.into(),
         deal: ids::EXTERNAL_DEAL.into(),
@@ -260,7 +278,10 @@ fn seed_000_001_003_sample_answers() {
     );
     assert_eq!(success.id().unwrap(), "111111000000094028");
 
-    let seed = fixture(include_str!("fixtures/001_contact_roles.json"));
+    let seed = fixture(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/001_contact_roles.json"
+    )));
     let call = AddContactRole {
         deal_id: ids::DEAL.into(),
         contact_id: ids::CONTACT.into(),
@@ -276,7 +297,10 @@ fn seed_000_001_003_sample_answers() {
         ("relation updated", ids::CONTACT)
     );
 
-    let seed = fixture(include_str!("fixtures/003_related_records.json"));
+    let seed = fixture(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/003_related_records.json"
+    )));
     let call = UpdateRelatedRecords::campaigns_of_lead(
         ids::LEAD_WITH_CAMPAIGNS,
         &[(ids::CAMPAIGNS[0], "Active"), (ids::CAMPAIGNS[1], "Active")],
@@ -294,8 +318,14 @@ fn seed_001_and_003_error_tables() {
     // Each documented error, in Zoho's request-level shape with its documented status, decodes
     // into that status and code; the 202 rows of seed 003 are per-record.
     for table in [
-        include_str!("fixtures/001_contact_roles.json"),
-        include_str!("fixtures/003_related_records.json"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/001_contact_roles.json"
+        )),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/003_related_records.json"
+        )),
     ] {
         for row in fixture(table)["errors"].as_array().unwrap() {
             let status = row["status"].as_u64().unwrap() as u16;

@@ -9,16 +9,46 @@ use proptest::sample::{select, Index};
 use serde_json::Value;
 use zoho_runtime::endpoint::RawResponse;
 use zoho_runtime::{Endpoint, Error, Outcomes, RecordId, Scope};
-use zoho_seeds::{ids, *};
+use zoho_tour::seeds::{ids, *};
 
 /// Every recorded answer: (seed number, status, body).
 fn recorded_answers() -> Vec<(u8, u16, Vec<u8>)> {
     let seeds = [
-        (0, include_str!("fixtures/000_external_ids.json")),
-        (1, include_str!("fixtures/001_contact_roles.json")),
-        (2, include_str!("fixtures/002_update_lead.json")),
-        (3, include_str!("fixtures/003_related_records.json")),
-        (4, include_str!("fixtures/004_mass_update.json")),
+        (
+            0,
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/000_external_ids.json"
+            )),
+        ),
+        (
+            1,
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/001_contact_roles.json"
+            )),
+        ),
+        (
+            2,
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/002_update_lead.json"
+            )),
+        ),
+        (
+            3,
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/003_related_records.json"
+            )),
+        ),
+        (
+            4,
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/004_mass_update.json"
+            )),
+        ),
     ];
     let mut answers = Vec::new();
     for (seed, text) in seeds {

@@ -1,7 +1,5 @@
 //! What the examples share: where to connect, and how to print a request and its outcome.
 
-#![allow(dead_code)]
-
 use std::collections::HashMap;
 use std::io::Write;
 use std::time::Duration;
@@ -12,6 +10,7 @@ use zoho_sandbox::Sandbox;
 
 /// A client, and the embedded sandbox it talks to when no Zoho account is configured.
 pub struct Connection {
+    /// The client every call of the example goes through.
     pub client: Client,
     /// Kept alive for as long as the example runs; `None` against a real server.
     pub sandbox: Option<Sandbox>,

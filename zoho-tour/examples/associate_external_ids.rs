@@ -3,10 +3,8 @@
 //! Runs against the embedded sandbox, or the server named by `ZOHO_API_DOMAIN` and
 //! `ZOHO_ACCESS_TOKEN` (record ids as `name=value` arguments).
 
-#[path = "common/mod.rs"]
-mod common;
-
-use zoho_seeds::{ids, *};
+use zoho_tour::common;
+use zoho_tour::seeds::{ids, *};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde_json::json;
 use zoho_runtime::{Client, Code, Error, RecordId};
 use zoho_sandbox::{RecordState, Sandbox};
-use zoho_seeds::{ids, *};
+use zoho_tour::seeds::{ids, *};
 
 async fn setup() -> (Sandbox, Client) {
     let sandbox = Sandbox::start().await.expect("sandbox starts");

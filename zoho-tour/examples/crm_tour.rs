@@ -6,10 +6,7 @@
 //! ZOHO_API_DOMAIN=… ZOHO_ACCESS_TOKEN=… cargo run --example crm_tour lead=… deal=…
 //! ```
 
-#[path = "common/mod.rs"]
-mod common;
-#[path = "common/tour.rs"]
-mod tour;
+use zoho_tour::{common, tour};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -6,10 +6,9 @@
 use std::io::Write;
 use std::time::Duration;
 
-use zoho_runtime::{Client, Code, Error, Outcomes, PreparedRequest};
-use zoho_seeds::{ids, *};
-
 use crate::common::{self, Connection};
+use crate::seeds::{ids, *};
+use zoho_runtime::{Client, Code, Error, Outcomes, PreparedRequest};
 
 /// What a tour produced: every client it made, request it prepared and result it received.
 #[derive(Default)]

@@ -5,18 +5,33 @@
 use serde_json::{json, Value};
 use zoho_runtime::endpoint::Method;
 use zoho_runtime::{Client, PreparedRequest, RecordId};
-use zoho_seeds::{ids, *};
+use zoho_tour::seeds::{ids, *};
 
 const DOMAIN: &str = "https://www.zohoapis.com";
 const TOKEN: &str = "1000.8cb99dxxxxxxxxxxxxx9be93.9b8xxxxxxxxxxxxxxxf";
 
 fn fixture(name: &str) -> Value {
     let text = match name {
-        "000" => include_str!("fixtures/000_external_ids.json"),
-        "001" => include_str!("fixtures/001_contact_roles.json"),
-        "002" => include_str!("fixtures/002_update_lead.json"),
-        "003" => include_str!("fixtures/003_related_records.json"),
-        "004" => include_str!("fixtures/004_mass_update.json"),
+        "000" => include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/000_external_ids.json"
+        )),
+        "001" => include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/001_contact_roles.json"
+        )),
+        "002" => include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/002_update_lead.json"
+        )),
+        "003" => include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/003_related_records.json"
+        )),
+        "004" => include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/004_mass_update.json"
+        )),
         _ => unreachable!("no fixture {name}"),
     };
     serde_json::from_str(text).expect("fixtures are JSON")

@@ -6,11 +6,6 @@
 //! searched for every access token the sandbox received, the refresh token and the client
 //! secrets, whole or in part.
 
-#[path = "../examples/common/mod.rs"]
-mod common;
-#[path = "../examples/common/tour.rs"]
-mod tour;
-
 use std::collections::{BTreeSet, HashMap};
 use std::error::Error as _;
 use std::fmt::Write as _;
@@ -19,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use zoho_runtime::auth::{MemoryTokenStore, RefreshingToken};
 use zoho_runtime::{Client, Error};
 use zoho_sandbox::{Sandbox, ALL_SCOPES};
+use zoho_tour::{common, tour};
 
 /// A secret counts as leaked if any run of this many of its characters shows.
 const WINDOW: usize = 12;

@@ -1,0 +1,154 @@
+//! 5. Sandbox capacity.
+
+use std::error::Error as StdError;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use hyper::header::{AUTHORIZATION, CONTENT_TYPE};
+use hyper::StatusCode;
+use zoho_runtime::RecordId;
+use zoho_sandbox::Sandbox;
+
+use crate::bulk::{ceiling, StatusChange};
+use crate::records::{hand_client, Envelope, Lead};
+use crate::support::{thousands, Fallible, Row, Verdict};
+
+/// Requests per second the sandbox serves with no latency and no limit, from `CONCURRENCY`
+/// connections of a plain reqwest client on the same machine: one record read, and writes of
+/// 100 records of each of part 3's two kinds.
+pub(crate) async fn sandbox_capacity(
+    rows: &mut Vec<Row>,
+    sandbox: &Sandbox,
+    ids: &[RecordId],
+    leads: &[Lead],
+) -> Fallible {
+    const CONCURRENCY: usize = 16;
+    const DURATION: Duration = Duration::from_secs(2);
+
+    sandbox.clear_faults();
+    let http = hand_client()?;
+    let auth = format!("Zoho-oauthtoken {}", sandbox.access_token());
+    let crm = sandbox.crm_url("v2");
+    let changes: Vec<StatusChange> = ids[..100]
+        .iter()
+        .map(|id| StatusChange {
+            id: id.clone(),
+            lead_status: "Contacted",
+        })
+        .collect();
+    let bodies = [
+        (
+            "PUT 100 status changes",
+            Bytes::from(serde_json::to_vec(&Envelope { data: &changes })?),
+        ),
+        (
+            "PUT 100 seed 002 leads",
+            Bytes::from(serde_json::to_vec(&Envelope {
+                data: &leads[..100],
+            })?),
+        ),
+    ];
+
+    let get_url = format!("{crm}/Leads/{}", ids[0]);
+    let get = hammer(sandbox, CONCURRENCY, DURATION, {
+        let (http, auth) = (http.clone(), auth.clone());
+        move || http.get(&get_url).header(AUTHORIZATION, &auth)
+    })
+    .await?;
+    println!(
+        "  GET one lead: {} requests/s ({CONCURRENCY} connections, {DURATION:?})",
+        thousands(get)
+    );
+    rows.push(Row {
+        measure: "5. sandbox: GET one lead (requests/s)".to_owned(),
+        generated: "—".to_owned(),
+        baseline: thousands(get),
+        ratio: "—".to_owned(),
+        target: "—".to_owned(),
+        verdict: Verdict::Info,
+    });
+
+    // What part 3 asks of it at the ceiling: 10 calls of 100 records every 20 ms.
+    let needed = ceiling();
+    for (name, body) in bodies {
+        let rate = hammer(
+            sandbox,
+            CONCURRENCY,
+            DURATION,
+            json_put(&http, &auth, format!("{crm}/Leads"), body),
+        )
+        .await?;
+        let records = rate * 100.0;
+        println!(
+            "  {name}: {} requests/s = {} records/s ({CONCURRENCY} connections, {DURATION:?})",
+            thousands(rate),
+            thousands(records)
+        );
+        rows.push(Row {
+            measure: format!("5. sandbox: {name} (records/s; part 3 needs 50,000)"),
+            generated: "—".to_owned(),
+            baseline: thousands(records),
+            ratio: format!("×{:.2} of need", records / needed),
+            target: "—".to_owned(),
+            verdict: Verdict::Info,
+        });
+    }
+    Ok(())
+}
+
+/// The same `PUT` of a JSON body, built anew for each call `hammer` makes.
+pub(crate) fn json_put(
+    http: &reqwest::Client,
+    auth: &str,
+    url: String,
+    body: Bytes,
+) -> impl Fn() -> reqwest::RequestBuilder + Clone + Send + 'static {
+    let (http, auth) = (http.clone(), auth.to_owned());
+    move || {
+        http.put(&url)
+            .header(AUTHORIZATION, &auth)
+            .header(CONTENT_TYPE, "application/json")
+            .body(body.clone())
+    }
+}
+
+/// Sends requests from `concurrency` tasks for `duration` and answers the rate of successes.
+pub(crate) async fn hammer(
+    sandbox: &Sandbox,
+    concurrency: usize,
+    duration: Duration,
+    request: impl Fn() -> reqwest::RequestBuilder + Clone + Send + 'static,
+) -> Fallible<f64> {
+    let started = Instant::now();
+    let deadline = started + duration;
+    let tasks: Vec<_> = (0..concurrency)
+        .map(|_| {
+            let request = request.clone();
+            tokio::spawn(async move {
+                let mut done = 0u64;
+                while Instant::now() < deadline {
+                    let response = request().send().await?;
+                    let status = response.status();
+                    response.bytes().await?;
+                    if status != StatusCode::OK {
+                        return Err(format!("the sandbox answered {status}").into());
+                    }
+                    done += 1;
+                }
+                Ok::<u64, Box<dyn StdError + Send + Sync>>(done)
+            })
+        })
+        .collect();
+    // Every request is journaled with its body: keep the journal from growing for seconds.
+    while Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        sandbox.clear_journal();
+    }
+    let mut done = 0;
+    for task in tasks {
+        done += task.await??;
+    }
+    let elapsed = started.elapsed();
+    sandbox.clear_journal();
+    Ok(done as f64 / elapsed.as_secs_f64())
+}
