@@ -8,10 +8,10 @@ use axum::http::{HeaderMap, Method};
 use crate::answers::{self, Answer};
 use crate::body::percent_decode;
 use crate::schema::{self, ModuleDef};
-use crate::scope::{Operation, Requirement, Scope};
 use crate::state::{lock, Shared};
 use crate::store::Store;
 use crate::{mass_update, metadata, records, related, search};
+use zoho_spec::scope::{Operation, Requirement, Scope};
 
 /// A request as the handlers see it, body already read.
 #[derive(Debug)]

@@ -84,7 +84,6 @@ mod records;
 mod related;
 mod sandbox;
 mod schema;
-mod scope;
 mod search;
 mod seed_data;
 mod server;

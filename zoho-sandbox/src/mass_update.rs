@@ -8,9 +8,9 @@ use crate::answers::{self, Answer, Outcome};
 use crate::body;
 use crate::dispatch::{Ctx, Handled};
 use crate::schema::{FieldDef, ModuleDef};
-use crate::scope::{Operation, Requirement, Scope};
 use crate::store::{Fields, Job, Store};
 use crate::writes;
+use zoho_spec::scope::{Operation, Requirement, Scope};
 
 /// The most records one call may name in `ids`.
 const MAX_IDS: usize = 500;

@@ -11,9 +11,9 @@ use crate::dispatch::{module_scope, Ctx, Handled};
 use crate::external;
 use crate::paging::{self, Sort};
 use crate::schema::ModuleDef;
-use crate::scope::{Operation, Requirement};
 use crate::store::{render, Record};
 use crate::{time, writes};
+use zoho_spec::scope::{Operation, Requirement};
 
 /// Field names a `fields` parameter may list at once.
 const MAX_FIELDS: usize = 50;

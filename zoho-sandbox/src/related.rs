@@ -10,9 +10,9 @@ use crate::dispatch::{module_scope, Ctx, Handled};
 use crate::external::{self, External};
 use crate::paging::{self, Sort};
 use crate::schema::{self, junction_key, ModuleDef, RelatedDef, RelatedSource};
-use crate::scope::{Operation, Requirement};
 use crate::store::{render, Fields, Store};
 use crate::writes;
+use zoho_spec::scope::{Operation, Requirement};
 
 /// The two ends of a relation: the module in the path and the related list's module.
 struct Ends {

@@ -8,8 +8,8 @@ use crate::body;
 use crate::dispatch::{Ctx, Handled};
 use crate::paging::{self, Sort};
 use crate::schema::{FieldType, ModuleDef};
-use crate::scope::Operation;
 use crate::store::{render, Fields};
+use zoho_spec::scope::Operation;
 
 /// A parsed `criteria`: conditions joined by `and` / `or`, grouped by parentheses.
 #[derive(Debug, PartialEq)]
