@@ -93,7 +93,7 @@ mod time;
 mod writes;
 
 pub use auth::OAuthClient;
-pub use faults::{Fault, FaultRule, Faults, Phase};
-pub use journal::{InjectedFault, JournalEntry};
+pub use faults::{Fault, FaultRule, Faults, InjectedFault, Phase};
+pub use journal::JournalEntry;
 pub use sandbox::{Sandbox, SandboxBuilder, ALL_SCOPES};
 pub use store::RecordState;

@@ -18,8 +18,8 @@ use tokio::sync::{watch, Notify};
 use tower::ServiceExt;
 
 use crate::answers::{self, Answer, JSON_CONTENT_TYPE};
-use crate::faults::{Fault, Phase};
-use crate::journal::{InjectedFault, JournalEntry};
+use crate::faults::{Fault, InjectedFault, Phase};
+use crate::journal::JournalEntry;
 use crate::state::{lock, Gauges, Shared, Slot};
 use crate::{admin, dispatch, oauth, time};
 
