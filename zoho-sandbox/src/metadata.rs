@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::answers::{self, Answer};
 use crate::body;
-use crate::dispatch::{module_scope, Ctx, Handled};
+use crate::ctx::{module_scope, Ctx, Handled};
 use crate::schema::{self, FieldDef, FieldType, ModuleDef};
 use zoho_spec::scope::{Operation, Requirement, Scope};
 

@@ -6,12 +6,13 @@ use serde_json::{json, Map, Value};
 
 use crate::answers::{self, write_answer, Answer, Outcome};
 use crate::body;
-use crate::dispatch::{module_scope, Ctx, Handled};
+use crate::ctx::{module_scope, Ctx, Handled};
 use crate::external::{self, External};
 use crate::paging::{self, Sort};
 use crate::schema::{self, junction_key, ModuleDef, RelatedDef, RelatedSource};
 use crate::store::{render, Fields, Store};
 use crate::writes;
+use zoho_spec::limits::MAX_RECORDS_PER_CALL;
 use zoho_spec::scope::{Operation, Requirement};
 
 /// The two ends of a relation: the module in the path and the related list's module.
@@ -345,8 +346,8 @@ fn ids_to_unlink(ctx: &Ctx<'_>, rid: Option<&str>) -> Result<Vec<String>, Answer
     if ids.is_empty() {
         return Err(answers::required_param_missing("ids"));
     }
-    if ids.len() > body::MAX_RECORDS {
-        return Err(answers::limit_exceeded(body::MAX_RECORDS, "ids"));
+    if ids.len() > MAX_RECORDS_PER_CALL {
+        return Err(answers::limit_exceeded(MAX_RECORDS_PER_CALL, "ids"));
     }
     Ok(ids)
 }

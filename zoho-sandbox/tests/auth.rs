@@ -166,6 +166,30 @@ async fn a_write_grant_deletes_a_lead() {
     assert!(sandbox.record("Leads", id).is_none());
 }
 
+/// zoho_spec's rule for an upsert: `CREATE` (Zoho's page also takes `ALL` and `WRITE`).
+#[tokio::test]
+async fn an_upsert_needs_create_alone() {
+    let sandbox = common::seeds_only().await;
+    let body = r#"{"data":[{"Last_Name":"Upserted","Email":"upserted@example.com"}]}"#;
+    let path = "/crm/v2/Leads/upsert";
+    let create = status_with(
+        &sandbox,
+        &["ZohoCRM.modules.leads.CREATE"],
+        "POST",
+        path,
+        body,
+    );
+    assert_eq!(create.await.0, 200);
+    let update = status_with(
+        &sandbox,
+        &["ZohoCRM.modules.leads.UPDATE"],
+        "POST",
+        path,
+        body,
+    );
+    assert_eq!(update.await, (401, "OAUTH_SCOPE_MISMATCH".to_string()));
+}
+
 #[tokio::test]
 async fn contact_roles_need_both_deals_and_contacts() {
     let sandbox = common::seeds_only().await;
