@@ -35,6 +35,51 @@
 //! }
 //! ```
 //!
+//! # Least privilege
+//!
+//! [`Sandbox::access_token`] grants every scope the sandbox knows ([`ALL_SCOPES`]), so a scope
+//! an application forgot to ask for never fails with it. [`Sandbox::access_token_for`] mints a
+//! token with exactly the scopes given (any texts: a list, or a `zoho_runtime::ScopeSet`'s
+//! scopes), and [`Sandbox::oauth_client_for`] a refresh token that grants them: a call that
+//! needs more is answered `401 OAUTH_SCOPE_MISMATCH`, as Zoho would answer it.
+//!
+//! ```
+//! use zoho_runtime::{zoho_endpoint, Client, Error, RecordId, ScopeSet};
+//! use zoho_sandbox::Sandbox;
+//!
+//! /// Reads one lead.
+//! #[zoho_endpoint(GET "/Leads/<id>", scope = "ZohoCRM.modules.leads.READ")]
+//! struct GetLead {
+//!     id: RecordId,
+//! }
+//!
+//! /// Deletes one lead: declared, but not among the scopes the application asks for.
+//! #[zoho_endpoint(DELETE "/Leads/<id>", scope = "ZohoCRM.modules.leads.DELETE")]
+//! struct DeleteLead {
+//!     id: RecordId,
+//! }
+//!
+//! #[tokio::main]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let sandbox = Sandbox::start().await?;
+//!     let asked = ScopeSet::new().with::<GetLead>();
+//!     let token = sandbox.access_token_for(asked.iter().map(|scope| scope.as_str()));
+//!     let client = Client::builder()
+//!         .api_domain(sandbox.base_url())
+//!         .access_token(token)
+//!         .build()?;
+//!
+//!     let lead = RecordId::from("738964000002148061");
+//!     GetLead { id: lead.clone() }.send(&client).await?;
+//!     let delete = DeleteLead { id: lead }.send(&client).await;
+//!     match delete {
+//!         Err(Error::Api { code, .. }) => assert_eq!(code.as_str(), "OAUTH_SCOPE_MISMATCH"),
+//!         other => panic!("the delete needs a scope the token lacks: {other:?}"),
+//!     }
+//!     Ok(())
+//! }
+//! ```
+//!
 //! # What it serves
 //!
 //! Under `/crm/{v2|v2.1|v3|v4|v5|v6|v7|v8}`:
