@@ -108,9 +108,22 @@
 //! `INVALID_TOKEN` for an unknown or expired one), module (400 `INVALID_MODULE`), scope
 //! (401 `OAUTH_SCOPE_MISMATCH`), body (400 `INVALID_DATA`), then each record.
 //!
+//! The scope a records route needs (`/{module}`, `/{module}/{id}`, upsert, search, count, mass
+//! update) is the one `zoho_spec::shape::requirement` gives for its method and path, the same
+//! rule the `#[zoho_endpoint]` attribute checks declarations against; `WRITE` grants `CREATE`,
+//! `UPDATE` and `DELETE`, and an upsert needs `CREATE`.
+//!
 //! A write answers 200 (201 for inserts) when every record succeeded, 207 when some failed,
 //! and when all failed the lone record's own status (202, as seed 002 shows; 400 for the
 //! contact-role and unknown-related-id errors of seeds 001 and 003) or 400 for several records.
+//!
+//! # The binary
+//!
+//! `cargo run -p zoho-sandbox -- --port 8080` serves until interrupted and prints the URL, an
+//! access token and an OAuth client's credentials. `--seed N` and `--no-generated` choose the
+//! data; `--latency-ms MS`, `--max-concurrent N` and `--faults FILE` (a [`Faults`] as JSON, as
+//! `POST /__admin/faults` takes it) start it with faults, for tests in another process.
+//! `--help` explains each flag.
 
 mod admin;
 mod answers;

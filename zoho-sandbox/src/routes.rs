@@ -154,7 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn every_route_takes_a_method_or_marks_a_non_url() {
+    fn no_pattern_is_listed_twice() {
         let patterns: Vec<&str> = ROUTES.iter().map(|r| r.pattern).collect();
         for (i, pattern) in patterns.iter().enumerate() {
             assert!(
