@@ -1,6 +1,7 @@
 //! `zoho-sandbox`: runs the sandbox until interrupted and prints its URL and ready-to-use
 //! credentials. `zoho-sandbox --help` lists the flags.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -106,30 +107,42 @@ async fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The URL and credentials a person needs to point a client at the sandbox.
+/// Prints the banner. A reader that went away (`zoho-sandbox | head -1`) does not stop the
+/// server, so a failed write is ignored.
 fn print_banner(sandbox: &Sandbox) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(banner(sandbox).as_bytes());
+    let _ = out.flush();
+}
+
+/// The URL and credentials a person needs to point a client at the sandbox.
+fn banner(sandbox: &Sandbox) -> String {
     let client = sandbox.oauth_client(ALL_SCOPES);
-    println!("Zoho CRM sandbox listening on {}", sandbox.base_url());
-    println!(
-        "api domain:    {}  (e.g. {}/Leads?fields=Last_Name)",
-        sandbox.base_url(),
-        sandbox.crm_url("v8")
-    );
-    println!("token URL:     {}", sandbox.token_url());
-    println!("access token:  {}", sandbox.access_token());
-    println!("client_id:     {}", client.client_id);
-    println!("client_secret: {}", client.client_secret);
-    println!("refresh_token: {}", client.refresh_token);
-    println!("scopes:        {}", ALL_SCOPES.join(","));
+    let mut lines = vec![
+        format!("Zoho CRM sandbox listening on {}", sandbox.base_url()),
+        format!(
+            "api domain:    {}  (e.g. {}/Leads?fields=Last_Name)",
+            sandbox.base_url(),
+            sandbox.crm_url("v8")
+        ),
+        format!("token URL:     {}", sandbox.token_url()),
+        format!("access token:  {}", sandbox.access_token()),
+        format!("client_id:     {}", client.client_id),
+        format!("client_secret: {}", client.client_secret),
+        format!("refresh_token: {}", client.refresh_token),
+        format!("scopes:        {}", ALL_SCOPES.join(",")),
+    ];
     let faults = sandbox.faults();
     if faults != Faults::default() {
         let limit = faults
             .max_concurrent
             .map_or("none".to_owned(), |n| n.to_string());
-        println!(
+        lines.push(format!(
             "faults:        latency {} ms, in-flight limit {limit}, {} rules",
             faults.latency_ms,
             faults.rules.len()
-        );
+        ));
     }
+    lines.push(String::new());
+    lines.join("\n")
 }

@@ -33,10 +33,9 @@ fn start(args: &[&str]) -> Running {
     let stdout = child.stdout.take().expect("stdout is piped");
     let (lines, banner) = mpsc::channel();
     std::thread::spawn(move || {
+        // Reads to the end, so the binary never writes into a closed pipe.
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if lines.send(line).is_err() {
-                break;
-            }
+            let _ = lines.send(line);
         }
     });
     let mut running = Running {
@@ -83,7 +82,7 @@ async fn flags_set_latency_the_concurrency_limit_and_faults_from_a_file() {
     let running = start(&[
         "--no-generated",
         "--latency-ms",
-        "300",
+        "800",
         "--max-concurrent",
         "1",
         "--faults",
