@@ -43,8 +43,14 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The value of the route's capture `{name}`.
+    /// The value of the route's capture `{name}`: empty for a name the pattern lacks, which
+    /// the handler of a route names only by mistake.
     pub(crate) fn at(&self, name: &str) -> &str {
+        self.captures.get(name).unwrap_or_default()
+    }
+
+    /// The value of the route's capture `{name}`, for a handler several routes share.
+    pub(crate) fn capture(&self, name: &str) -> Option<&str> {
         self.captures.get(name)
     }
 

@@ -10,12 +10,12 @@ pub(crate) struct Captures {
 }
 
 impl Captures {
-    /// The value of the capture `{name}`; empty when the pattern has no such capture.
-    pub(crate) fn get(&self, name: &str) -> &str {
+    /// The value of the capture `{name}`, if the pattern has one.
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.pairs
             .iter()
             .find(|(k, _)| *k == name)
-            .map_or("", |(_, v)| v.as_str())
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -80,7 +80,9 @@ mod tests {
     #[test]
     fn literals_captures_and_rest() {
         let found = matches("/{module}/{id}", &segs("Leads/12")).unwrap();
-        assert_eq!((found.get("module"), found.get("id")), ("Leads", "12"));
+        assert_eq!(found.get("module"), Some("Leads"));
+        assert_eq!(found.get("id"), Some("12"));
+        assert_eq!(found.get("related_id"), None);
         assert!(matches("/{module}/{id}", &segs("Leads")).is_none());
         assert!(matches("/{module}/{id}", &segs("Leads/1/Notes")).is_none());
         assert!(matches("/Contacts/roles", &segs("contacts/roles")).is_some());

@@ -22,8 +22,14 @@ struct Ends {
     target: &'static ModuleDef,
 }
 
+/// The parts of a related-records path, `/{module}/{id}/{related_list}[/{related_id}]`.
+fn path<'c>(ctx: &'c Ctx<'_>) -> (&'c str, &'c str, &'c str) {
+    (ctx.at("module"), ctx.at("id"), ctx.at("related_list"))
+}
+
 /// `GET /{module}/{id}/{related_list}`: a page of related records, `204` when none.
-pub(crate) fn list(ctx: &Ctx<'_>, module: &str, id: &str, list: &str) -> Handled {
+pub(crate) fn list(ctx: &Ctx<'_>) -> Handled {
+    let (module, id, list) = path(ctx);
     let ends = ends(ctx, module, list)?;
     ctx.require_module(ends.module, Operation::Read)?;
     let ext = external::parse(&ctx.req.headers)?;
@@ -139,7 +145,8 @@ fn parent_invalid(segment: &str) -> Answer {
 }
 
 /// `PUT /{module}/{id}/{related_list}` with a `data` array naming the related records.
-pub(crate) fn put_many(ctx: &Ctx<'_>, module: &str, id: &str, list: &str) -> Handled {
+pub(crate) fn put_many(ctx: &Ctx<'_>) -> Handled {
+    let (module, id, list) = path(ctx);
     let ends = writable(ctx, module, list, false)?;
     let ext = external::parse(&ctx.req.headers)?;
     let body = body::object(&ctx.req.body)?;
@@ -168,7 +175,9 @@ pub(crate) fn put_many(ctx: &Ctx<'_>, module: &str, id: &str, list: &str) -> Han
 }
 
 /// `PUT /{module}/{id}/{related_list}/{related_id}`, e.g. seed 001's contact role.
-pub(crate) fn put_one(ctx: &Ctx<'_>, module: &str, id: &str, list: &str, rid: &str) -> Handled {
+pub(crate) fn put_one(ctx: &Ctx<'_>) -> Handled {
+    let (module, id, list) = path(ctx);
+    let rid = ctx.at("related_id");
     let ends = writable(ctx, module, list, false)?;
     let ext = external::parse(&ctx.req.headers)?;
     let given = first_record(&ctx.req.body)?;
@@ -353,13 +362,9 @@ fn ids_to_unlink(ctx: &Ctx<'_>, rid: Option<&str>) -> Result<Vec<String>, Answer
 }
 
 /// `DELETE /{module}/{id}/{related_list}?ids=…` and `…/{related_id}`: "relation removed".
-pub(crate) fn delete(
-    ctx: &Ctx<'_>,
-    module: &str,
-    id: &str,
-    list: &str,
-    rid: Option<&str>,
-) -> Handled {
+pub(crate) fn delete(ctx: &Ctx<'_>) -> Handled {
+    let (module, id, list) = path(ctx);
+    let rid = ctx.capture("related_id");
     let ends = writable(ctx, module, list, true)?;
     let ext = external::parse(&ctx.req.headers)?;
     let ids = ids_to_unlink(ctx, rid)?;

@@ -103,24 +103,13 @@ pub(crate) static ROUTES: &[Route] = &[
         .get(|c| records::get(c, c.at("module"), c.at("id")))
         .put(|c| records::update(c, c.at("module"), Some(c.at("id"))))
         .delete(|c| records::delete(c, c.at("module"), Some(c.at("id")))),
-    Route::new("/{module}/{id}/{list}")
-        .get(|c| related::list(c, c.at("module"), c.at("id"), c.at("list")))
-        .put(|c| related::put_many(c, c.at("module"), c.at("id"), c.at("list")))
-        .delete(|c| related::delete(c, c.at("module"), c.at("id"), c.at("list"), None)),
-    Route::new("/{module}/{id}/{list}/{related_id}")
-        .put(|c| {
-            related::put_one(
-                c,
-                c.at("module"),
-                c.at("id"),
-                c.at("list"),
-                c.at("related_id"),
-            )
-        })
-        .delete(|c| {
-            let related_id = Some(c.at("related_id"));
-            related::delete(c, c.at("module"), c.at("id"), c.at("list"), related_id)
-        }),
+    Route::new("/{module}/{id}/{related_list}")
+        .get(related::list)
+        .put(related::put_many)
+        .delete(related::delete),
+    Route::new("/{module}/{id}/{related_list}/{related_id}")
+        .put(related::put_one)
+        .delete(related::delete),
 ];
 
 /// The first route whose pattern fits the segments, with its captures; `None` when no route
@@ -146,7 +135,7 @@ mod tests {
         let mass_update = Some("/{module}/actions/mass_update");
         assert_eq!(pattern_of("Leads/actions/mass_update"), mass_update);
         assert_eq!(pattern_of("contacts/roles"), Some("/Contacts/roles"));
-        let one = Some("/{module}/{id}/{list}/{related_id}");
+        let one = Some("/{module}/{id}/{related_list}/{related_id}");
         assert_eq!(pattern_of("Deals/1/Contact_Roles/2"), one);
         assert_eq!(pattern_of("settings/nothing"), None);
         assert_eq!(pattern_of("Leads/actions/other"), None);

@@ -246,7 +246,8 @@ impl Sandbox {
         format!("{}/crm/{version}", self.base_url)
     }
 
-    /// A ready-made access token with [`ALL_SCOPES`] (or the builder's scopes).
+    /// A ready-made access token with [`ALL_SCOPES`] (or the builder's scopes). For a token
+    /// with exactly an application's scopes, see [`Sandbox::access_token_for`].
     pub fn access_token(&self) -> &str {
         &self.access_token
     }
