@@ -7,7 +7,7 @@ use axum::http::{header, HeaderMap};
 
 use crate::answers::{self, Answer};
 use crate::prng::Prng;
-use crate::scope::Scope;
+use zoho_spec::scope::Scope;
 
 /// An OAuth client registered with the sandbox, and a refresh token it may use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +90,7 @@ impl Auth {
         let token = format!("1000.{}.{}", self.rng.hex(32), self.rng.hex(32));
         let info = AccessToken {
             // A scope that does not parse grants nothing, as at Zoho.
-            scopes: scopes.iter().filter_map(|s| Scope::parse(s)).collect(),
+            scopes: scopes.iter().filter_map(|s| Scope::parse(s).ok()).collect(),
             expires: Instant::now() + ttl,
             refresh_token: refresh,
         };

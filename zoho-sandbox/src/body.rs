@@ -2,11 +2,9 @@
 //! record ids as strings or integers, never through a float.
 
 use serde_json::{Map, Value};
+use zoho_spec::limits::MAX_RECORDS_PER_CALL;
 
 use crate::answers::{self, Answer};
-
-/// The most records one write may carry.
-pub(crate) const MAX_RECORDS: usize = 100;
 
 /// The body as a JSON object, or seed 002's `INVALID_DATA … "body"` answer.
 pub(crate) fn object(bytes: &[u8]) -> Result<Map<String, Value>, Answer> {
@@ -16,11 +14,11 @@ pub(crate) fn object(bytes: &[u8]) -> Result<Map<String, Value>, Answer> {
     }
 }
 
-/// The `data` array of a write body, holding at most `MAX_RECORDS` records.
+/// The `data` array of a write body, holding at most `MAX_RECORDS_PER_CALL` records.
 pub(crate) fn data(body: &Map<String, Value>) -> Result<&Vec<Value>, Answer> {
     match body.get("data") {
-        Some(Value::Array(items)) if items.len() > MAX_RECORDS => {
-            Err(answers::limit_exceeded(MAX_RECORDS, "data"))
+        Some(Value::Array(items)) if items.len() > MAX_RECORDS_PER_CALL => {
+            Err(answers::limit_exceeded(MAX_RECORDS_PER_CALL, "data"))
         }
         Some(Value::Array(items)) if !items.is_empty() => Ok(items),
         Some(Value::Array(_)) | None | Some(Value::Null) => {

@@ -6,7 +6,6 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::journal::InjectedFault;
 use crate::prng::Prng;
 
 /// The whole fault configuration. The default injects nothing.
@@ -252,6 +251,23 @@ impl FaultState {
             }
         }
         None
+    }
+}
+
+/// A fault injected into one request, as the journal records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InjectedFault {
+    /// What the client received instead of the real answer.
+    pub fault: Fault,
+    /// Whether the request was applied first.
+    pub phase: Phase,
+}
+
+impl InjectedFault {
+    /// Whether the request was applied before the fault struck: the client did not get the
+    /// real answer, but the write happened.
+    pub fn applied(&self) -> bool {
+        self.phase == Phase::AfterApply
     }
 }
 

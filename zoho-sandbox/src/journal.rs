@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::faults::{Fault, Phase};
+use crate::faults::InjectedFault;
 
 /// One request as received: method, path, query, headers and body bytes.
 ///
@@ -24,23 +24,6 @@ pub struct JournalEntry {
     /// The fault the sandbox injected into this request, if it injected one: a rule that
     /// fired, or the `429` of the concurrency limit (before apply).
     pub fault: Option<InjectedFault>,
-}
-
-/// A fault injected into one request, as the journal records it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InjectedFault {
-    /// What the client received instead of the real answer.
-    pub fault: Fault,
-    /// Whether the request was applied first.
-    pub phase: Phase,
-}
-
-impl InjectedFault {
-    /// Whether the request was applied before the fault struck: the client did not get the
-    /// real answer, but the write happened.
-    pub fn applied(&self) -> bool {
-        self.phase == Phase::AfterApply
-    }
 }
 
 impl JournalEntry {

@@ -35,6 +35,51 @@
 //! }
 //! ```
 //!
+//! # Least privilege
+//!
+//! [`Sandbox::access_token`] grants every scope the sandbox knows ([`ALL_SCOPES`]), so a scope
+//! an application forgot to ask for never fails with it. [`Sandbox::access_token_for`] mints a
+//! token with exactly the scopes given (any texts: a list, or a `zoho_runtime::ScopeSet`'s
+//! scopes), and [`Sandbox::oauth_client_for`] a refresh token that grants them: a call that
+//! needs more is answered `401 OAUTH_SCOPE_MISMATCH`, as Zoho would answer it.
+//!
+//! ```
+//! use zoho_runtime::{zoho_endpoint, Client, Error, RecordId, ScopeSet};
+//! use zoho_sandbox::Sandbox;
+//!
+//! /// Reads one lead.
+//! #[zoho_endpoint(GET "/Leads/<id>", scope = "ZohoCRM.modules.leads.READ")]
+//! struct GetLead {
+//!     id: RecordId,
+//! }
+//!
+//! /// Deletes one lead: declared, but not among the scopes the application asks for.
+//! #[zoho_endpoint(DELETE "/Leads/<id>", scope = "ZohoCRM.modules.leads.DELETE")]
+//! struct DeleteLead {
+//!     id: RecordId,
+//! }
+//!
+//! #[tokio::main]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let sandbox = Sandbox::start().await?;
+//!     let asked = ScopeSet::new().with::<GetLead>();
+//!     let token = sandbox.access_token_for(asked.iter().map(|scope| scope.as_str()));
+//!     let client = Client::builder()
+//!         .api_domain(sandbox.base_url())
+//!         .access_token(token)
+//!         .build()?;
+//!
+//!     let lead = RecordId::from("738964000002148061");
+//!     GetLead { id: lead.clone() }.send(&client).await?;
+//!     let delete = DeleteLead { id: lead }.send(&client).await;
+//!     match delete {
+//!         Err(Error::Api { code, .. }) => assert_eq!(code.as_str(), "OAUTH_SCOPE_MISMATCH"),
+//!         other => panic!("the delete needs a scope the token lacks: {other:?}"),
+//!     }
+//!     Ok(())
+//! }
+//! ```
+//!
 //! # What it serves
 //!
 //! Under `/crm/{v2|v2.1|v3|v4|v5|v6|v7|v8}`:
@@ -63,14 +108,28 @@
 //! `INVALID_TOKEN` for an unknown or expired one), module (400 `INVALID_MODULE`), scope
 //! (401 `OAUTH_SCOPE_MISMATCH`), body (400 `INVALID_DATA`), then each record.
 //!
+//! The scope a records route needs (`/{module}`, `/{module}/{id}`, upsert, search, count, mass
+//! update) is the one `zoho_spec::shape::requirement` gives for its method and path, the same
+//! rule the `#[zoho_endpoint]` attribute checks declarations against; `WRITE` grants `CREATE`,
+//! `UPDATE` and `DELETE`, and an upsert needs `CREATE`.
+//!
 //! A write answers 200 (201 for inserts) when every record succeeded, 207 when some failed,
 //! and when all failed the lone record's own status (202, as seed 002 shows; 400 for the
 //! contact-role and unknown-related-id errors of seeds 001 and 003) or 400 for several records.
+//!
+//! # The binary
+//!
+//! `cargo run -p zoho-sandbox -- --port 8080` serves until interrupted and prints the URL, an
+//! access token and an OAuth client's credentials. `--seed N` and `--no-generated` choose the
+//! data; `--latency-ms MS`, `--max-concurrent N` and `--faults FILE` (a [`Faults`] as JSON, as
+//! `POST /__admin/faults` takes it) start it with faults, for tests in another process.
+//! `--help` explains each flag.
 
 mod admin;
 mod answers;
 mod auth;
 mod body;
+mod ctx;
 mod dispatch;
 mod external;
 mod faults;
@@ -79,12 +138,13 @@ mod mass_update;
 mod metadata;
 mod oauth;
 mod paging;
+mod pattern;
 mod prng;
 mod records;
 mod related;
+mod routes;
 mod sandbox;
 mod schema;
-mod scope;
 mod search;
 mod seed_data;
 mod server;
@@ -94,7 +154,7 @@ mod time;
 mod writes;
 
 pub use auth::OAuthClient;
-pub use faults::{Fault, FaultRule, Faults, Phase};
-pub use journal::{InjectedFault, JournalEntry};
+pub use faults::{Fault, FaultRule, Faults, InjectedFault, Phase};
+pub use journal::JournalEntry;
 pub use sandbox::{Sandbox, SandboxBuilder, ALL_SCOPES};
 pub use store::RecordState;

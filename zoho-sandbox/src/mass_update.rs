@@ -6,18 +6,11 @@ use serde_json::{json, Map, Value};
 
 use crate::answers::{self, Answer, Outcome};
 use crate::body;
-use crate::dispatch::{Ctx, Handled};
+use crate::ctx::{Ctx, Handled};
 use crate::schema::{FieldDef, ModuleDef};
-use crate::scope::{Operation, Requirement, Scope};
 use crate::store::{Fields, Job, Store};
 use crate::writes;
-
-/// The most records one call may name in `ids`.
-const MAX_IDS: usize = 500;
-
-fn mass_update_scope(m: &ModuleDef, op: Operation) -> Requirement {
-    Requirement::one(Scope::crm(&["mass_update", &m.scope_name()], op))
-}
+use zoho_spec::limits::MAX_TARGETS_PER_CALL as MAX_IDS;
 
 /// Seed 004 answers every outcome of a mass update with `200 OK`.
 fn answer(outcomes: Vec<Outcome>) -> Answer {
@@ -30,7 +23,7 @@ fn answer(outcomes: Vec<Outcome>) -> Answer {
 /// Schedules a mass update.
 pub(crate) fn schedule(ctx: &Ctx<'_>, module: &str) -> Handled {
     let m = ctx.module(module)?;
-    ctx.require(&mass_update_scope(m, Operation::Update))?;
+    ctx.require_shape(m)?;
     let body = body::object(&ctx.req.body)?;
     let mut store = ctx.store();
     let change = match change(&store, m, &body) {
@@ -201,7 +194,7 @@ fn by_view(
 /// `GET /{module}/actions/mass_update?job_id=…`.
 pub(crate) fn status(ctx: &Ctx<'_>, module: &str) -> Handled {
     let m = ctx.module(module)?;
-    ctx.require(&mass_update_scope(m, Operation::Read))?;
+    ctx.require_shape(m)?;
     let job_id = ctx
         .param("job_id")
         .ok_or_else(|| answers::required_param_missing("job_id"))?;

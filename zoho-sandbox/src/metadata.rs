@@ -6,9 +6,9 @@ use serde_json::{json, Value};
 
 use crate::answers::{self, Answer};
 use crate::body;
-use crate::dispatch::{module_scope, Ctx, Handled};
+use crate::ctx::{module_scope, Ctx, Handled};
 use crate::schema::{self, FieldDef, FieldType, ModuleDef};
-use crate::scope::{Operation, Requirement, Scope};
+use zoho_spec::scope::{Operation, Requirement, Scope};
 
 fn settings_scope(name: &str) -> Requirement {
     Requirement::one(Scope::crm(&["settings", name], Operation::Read))

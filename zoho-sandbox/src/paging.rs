@@ -5,15 +5,14 @@ use std::time::{Duration, Instant, SystemTime};
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
+use zoho_spec::limits::{MAX_PAGE_RECORDS, MAX_PER_PAGE};
+use zoho_spec::ApiVersion;
+
 use crate::answers::{self, Answer};
-use crate::dispatch::Ctx;
+use crate::ctx::Ctx;
 use crate::store::Cursor;
 use crate::time;
 
-/// The most records a page holds, and the default.
-pub(crate) const MAX_PER_PAGE: usize = 200;
-/// How far `page` may reach; beyond it Zoho wants `page_token`.
-const DISCRETE_LIMIT: usize = 2000;
 /// How long a `page_token` stays usable.
 const TOKEN_LIFETIME: Duration = Duration::from_secs(86_400);
 
@@ -49,12 +48,12 @@ pub(crate) fn window(ctx: &Ctx<'_>, cursor: Option<&Cursor>) -> Result<Window, A
             .ok_or_else(|| answers::invalid_param("page"))?,
     };
     let offset = (page - 1).saturating_mul(per_page);
-    if offset >= DISCRETE_LIMIT {
+    if offset >= MAX_PAGE_RECORDS {
         return Err(answers::error(
             StatusCode::BAD_REQUEST,
             "DISCRETE_PAGINATION_LIMIT_EXCEEDED",
             "The limit of discrete pagination has been exceeded. Use page_token to fetch more records",
-            json!({ "limit": DISCRETE_LIMIT }),
+            json!({ "limit": MAX_PAGE_RECORDS }),
         ));
     }
     Ok(Window { offset, per_page })
@@ -113,7 +112,7 @@ pub(crate) fn answer(
         "page": window.offset / window.per_page + 1,
         "more_records": more,
     });
-    if ctx.version >= 30 {
+    if ctx.version >= ApiVersion::V3 {
         let (token, expiry) = match module.filter(|_| more) {
             Some(m) => issue_token(ctx, m, end, sort),
             None => (Value::Null, Value::Null),

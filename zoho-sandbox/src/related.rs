@@ -6,13 +6,14 @@ use serde_json::{json, Map, Value};
 
 use crate::answers::{self, write_answer, Answer, Outcome};
 use crate::body;
-use crate::dispatch::{module_scope, Ctx, Handled};
+use crate::ctx::{module_scope, Ctx, Handled};
 use crate::external::{self, External};
 use crate::paging::{self, Sort};
 use crate::schema::{self, junction_key, ModuleDef, RelatedDef, RelatedSource};
-use crate::scope::{Operation, Requirement};
 use crate::store::{render, Fields, Store};
 use crate::writes;
+use zoho_spec::limits::MAX_RECORDS_PER_CALL;
+use zoho_spec::scope::{Operation, Requirement};
 
 /// The two ends of a relation: the module in the path and the related list's module.
 struct Ends {
@@ -21,8 +22,14 @@ struct Ends {
     target: &'static ModuleDef,
 }
 
+/// The parts of a related-records path, `/{module}/{id}/{related_list}[/{related_id}]`.
+fn path<'c>(ctx: &'c Ctx<'_>) -> (&'c str, &'c str, &'c str) {
+    (ctx.at("module"), ctx.at("id"), ctx.at("related_list"))
+}
+
 /// `GET /{module}/{id}/{related_list}`: a page of related records, `204` when none.
-pub(crate) fn list(ctx: &Ctx<'_>, module: &str, id: &str, list: &str) -> Handled {
+pub(crate) fn list(ctx: &Ctx<'_>) -> Handled {
+    let (module, id, list) = path(ctx);
     let ends = ends(ctx, module, list)?;
     ctx.require_module(ends.module, Operation::Read)?;
     let ext = external::parse(&ctx.req.headers)?;
@@ -138,7 +145,8 @@ fn parent_invalid(segment: &str) -> Answer {
 }
 
 /// `PUT /{module}/{id}/{related_list}` with a `data` array naming the related records.
-pub(crate) fn put_many(ctx: &Ctx<'_>, module: &str, id: &str, list: &str) -> Handled {
+pub(crate) fn put_many(ctx: &Ctx<'_>) -> Handled {
+    let (module, id, list) = path(ctx);
     let ends = writable(ctx, module, list, false)?;
     let ext = external::parse(&ctx.req.headers)?;
     let body = body::object(&ctx.req.body)?;
@@ -167,7 +175,9 @@ pub(crate) fn put_many(ctx: &Ctx<'_>, module: &str, id: &str, list: &str) -> Han
 }
 
 /// `PUT /{module}/{id}/{related_list}/{related_id}`, e.g. seed 001's contact role.
-pub(crate) fn put_one(ctx: &Ctx<'_>, module: &str, id: &str, list: &str, rid: &str) -> Handled {
+pub(crate) fn put_one(ctx: &Ctx<'_>) -> Handled {
+    let (module, id, list) = path(ctx);
+    let rid = ctx.at("related_id");
     let ends = writable(ctx, module, list, false)?;
     let ext = external::parse(&ctx.req.headers)?;
     let given = first_record(&ctx.req.body)?;
@@ -345,20 +355,16 @@ fn ids_to_unlink(ctx: &Ctx<'_>, rid: Option<&str>) -> Result<Vec<String>, Answer
     if ids.is_empty() {
         return Err(answers::required_param_missing("ids"));
     }
-    if ids.len() > body::MAX_RECORDS {
-        return Err(answers::limit_exceeded(body::MAX_RECORDS, "ids"));
+    if ids.len() > MAX_RECORDS_PER_CALL {
+        return Err(answers::limit_exceeded(MAX_RECORDS_PER_CALL, "ids"));
     }
     Ok(ids)
 }
 
 /// `DELETE /{module}/{id}/{related_list}?ids=…` and `…/{related_id}`: "relation removed".
-pub(crate) fn delete(
-    ctx: &Ctx<'_>,
-    module: &str,
-    id: &str,
-    list: &str,
-    rid: Option<&str>,
-) -> Handled {
+pub(crate) fn delete(ctx: &Ctx<'_>) -> Handled {
+    let (module, id, list) = path(ctx);
+    let rid = ctx.capture("related_id");
     let ends = writable(ctx, module, list, true)?;
     let ext = external::parse(&ctx.req.headers)?;
     let ids = ids_to_unlink(ctx, rid)?;

@@ -155,7 +155,8 @@ impl SandboxBuilder {
             api_domain: base_url.clone(),
             job_polls: self.job_polls,
         });
-        let sandbox = Sandbox::serve(listener, shared, base_url, access_token);
+        let token = (access_token, self.token_ttl);
+        let sandbox = Sandbox::serve(listener, shared, base_url, token);
         for (module, id, state) in &self.states {
             sandbox.set_record_state(module, id, *state);
         }
@@ -173,6 +174,8 @@ pub struct Sandbox {
     addr: SocketAddr,
     base_url: String,
     access_token: String,
+    /// How long [`Sandbox::access_token`] and [`Sandbox::access_token_for`]'s tokens live.
+    token_ttl: Duration,
     shutdown: watch::Sender<bool>,
     task: JoinHandle<()>,
 }
@@ -196,7 +199,12 @@ impl Sandbox {
         SandboxBuilder::default()
     }
 
-    fn serve(listener: TcpListener, shared: Arc<Shared>, base_url: String, token: String) -> Self {
+    fn serve(
+        listener: TcpListener,
+        shared: Arc<Shared>,
+        base_url: String,
+        (access_token, token_ttl): (String, Duration),
+    ) -> Self {
         let addr = listener
             .local_addr()
             .unwrap_or_else(|_| SocketAddr::from((Ipv4Addr::LOCALHOST, 0)));
@@ -206,7 +214,8 @@ impl Sandbox {
             shared,
             addr,
             base_url,
-            access_token: token,
+            access_token,
+            token_ttl,
             shutdown,
             task,
         }
@@ -237,9 +246,27 @@ impl Sandbox {
         format!("{}/crm/{version}", self.base_url)
     }
 
-    /// A ready-made access token with [`ALL_SCOPES`] (or the builder's scopes).
+    /// A ready-made access token with [`ALL_SCOPES`] (or the builder's scopes). For a token
+    /// with exactly an application's scopes, see [`Sandbox::access_token_for`].
     pub fn access_token(&self) -> &str {
         &self.access_token
+    }
+
+    /// Mints an access token granting exactly `scopes`, living as long as
+    /// [`Sandbox::access_token`] (the builder's [`SandboxBuilder::access_token_ttl`]).
+    ///
+    /// Give it the scopes the application asks Zoho for, so that a test fails locally, with
+    /// `401 OAUTH_SCOPE_MISMATCH`, when a call needs a scope the application forgot: any list
+    /// of texts, or a runtime `ScopeSet`'s scopes as text (`set.iter().map(|s| s.as_str())`).
+    /// A text that is not a scope grants nothing, as at Zoho.
+    pub fn access_token_for<I>(&self, scopes: I) -> String
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let texts = texts(scopes);
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        lock(&self.shared.auth).issue(&refs, self.token_ttl)
     }
 
     /// Mints an access token with these scopes, living `ttl`.
@@ -261,6 +288,19 @@ impl Sandbox {
     /// of `POST /oauth/v2/token`.
     pub fn oauth_client(&self, scopes: &[&str]) -> OAuthClient {
         lock(&self.shared.auth).register_client(scopes)
+    }
+
+    /// Registers an OAuth client whose refresh token grants exactly `scopes`, taken as
+    /// [`Sandbox::access_token_for`] takes them: the refresh grant's tokens then carry the
+    /// application's own scopes.
+    pub fn oauth_client_for<I>(&self, scopes: I) -> OAuthClient
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let texts = texts(scopes);
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        lock(&self.shared.auth).register_client(&refs)
     }
 
     /// How many calls `POST /oauth/v2/token` has answered, refused ones included.
@@ -374,4 +414,16 @@ impl Sandbox {
     pub fn custom_view_id(&self, module: &str) -> Option<&'static str> {
         schema::module(module).map(|m| m.cvid)
     }
+}
+
+/// Scopes given as any texts, owned.
+fn texts<I>(scopes: I) -> Vec<String>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    scopes
+        .into_iter()
+        .map(|scope| scope.as_ref().to_owned())
+        .collect()
 }

@@ -4,6 +4,8 @@
 //! `settings/related_lists`) and the validation of writes, so what the sandbox advertises is what
 //! it enforces.
 
+use zoho_spec::modules::{classify, FirstSegment};
+
 /// The data type of a field, as `settings/fields` names it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum FieldType {
@@ -174,11 +176,13 @@ pub(crate) fn modules() -> &'static [ModuleDef] {
     MODULES
 }
 
-/// The module with this API name, compared case-insensitively as Zoho does.
+/// The module with this API name, compared case-insensitively as Zoho does: the name
+/// zoho_spec classifies it as, if the sandbox serves that module.
 pub(crate) fn module(name: &str) -> Option<&'static ModuleDef> {
-    MODULES
-        .iter()
-        .find(|m| m.api_name.eq_ignore_ascii_case(name))
+    let FirstSegment::Standard(api_name) = classify(name) else {
+        return None;
+    };
+    MODULES.iter().find(|m| m.api_name == api_name)
 }
 
 use FieldType::*;
@@ -645,6 +649,15 @@ mod tests {
     fn modules_are_found_case_insensitively() {
         assert_eq!(module("leads").unwrap().api_name, "Leads");
         assert!(module("Lead").is_none());
+    }
+
+    /// The sandbox serves standard modules only, under the names zoho_spec knows them by, so
+    /// the scopes it enforces are the ones the macro derives for the same paths.
+    #[test]
+    fn every_module_is_a_standard_module_of_the_spec() {
+        for m in modules() {
+            assert_eq!(classify(m.api_name), FirstSegment::Standard(m.api_name));
+        }
     }
 
     #[test]

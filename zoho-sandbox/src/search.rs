@@ -5,10 +5,9 @@ use serde_json::{json, Value};
 
 use crate::answers::{self, Answer};
 use crate::body;
-use crate::dispatch::{Ctx, Handled};
+use crate::ctx::{Ctx, Handled};
 use crate::paging::{self, Sort};
 use crate::schema::{FieldType, ModuleDef};
-use crate::scope::Operation;
 use crate::store::{render, Fields};
 
 /// A parsed `criteria`: conditions joined by `and` / `or`, grouped by parentheses.
@@ -26,7 +25,7 @@ enum Criteria {
 /// Answers a search; `204` when nothing matches.
 pub(crate) fn search(ctx: &Ctx<'_>, module: &str) -> Handled {
     let m = ctx.module(module)?;
-    ctx.require_module(m, Operation::Read)?;
+    ctx.require_shape(m)?;
     let filter = filter(ctx, m)?;
     let fields = ctx.param("fields").map(body::comma_list);
     let window = paging::window(ctx, None)?;

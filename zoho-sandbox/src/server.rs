@@ -18,10 +18,10 @@ use tokio::sync::{watch, Notify};
 use tower::ServiceExt;
 
 use crate::answers::{self, Answer, JSON_CONTENT_TYPE};
-use crate::faults::{Fault, Phase};
-use crate::journal::{InjectedFault, JournalEntry};
+use crate::faults::{Fault, InjectedFault, Phase};
+use crate::journal::JournalEntry;
 use crate::state::{lock, Gauges, Shared, Slot};
-use crate::{admin, dispatch, oauth, time};
+use crate::{admin, ctx, dispatch, oauth, time};
 
 /// Bodies larger than this are refused; Zoho's own limit is far lower.
 const BODY_LIMIT: usize = 32 * 1024 * 1024;
@@ -103,7 +103,7 @@ async fn crm(
     let query = form_urlencoded::parse(query.as_bytes())
         .into_owned()
         .collect();
-    let request = dispatch::Incoming {
+    let request = ctx::Incoming {
         method,
         path: uri.path().to_string(),
         query,

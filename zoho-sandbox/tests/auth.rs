@@ -114,17 +114,6 @@ async fn scopes_are_enforced_per_module_and_operation() {
         mismatch
     );
     assert_eq!(
-        status_with(
-            &sandbox,
-            &["ZohoCRM.modules.leads.WRITE"],
-            "DELETE",
-            LEAD,
-            ""
-        )
-        .await,
-        mismatch
-    );
-    assert_eq!(
         status_with(&sandbox, &["ZohoCRM.modules.leads.READ"], "GET", LEAD, "")
             .await
             .0,
@@ -160,6 +149,45 @@ async fn scopes_are_enforced_per_module_and_operation() {
             .0,
         200
     );
+}
+
+/// Zoho documents `WRITE` as `CREATE`, `UPDATE` and `DELETE` together.
+#[tokio::test]
+async fn a_write_grant_deletes_a_lead() {
+    let sandbox = common::seeds_only().await;
+    let token = sandbox.issue_token(&["ZohoCRM.modules.leads.WRITE"], MINUTE);
+    let reply = call(&sandbox, "DELETE", LEAD)
+        .token(Some(&token))
+        .send()
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.code(0), "SUCCESS");
+    let id = LEAD.rsplit('/').next().unwrap();
+    assert!(sandbox.record("Leads", id).is_none());
+}
+
+/// zoho_spec's rule for an upsert: `CREATE` (Zoho's page also takes `ALL` and `WRITE`).
+#[tokio::test]
+async fn an_upsert_needs_create_alone() {
+    let sandbox = common::seeds_only().await;
+    let body = r#"{"data":[{"Last_Name":"Upserted","Email":"upserted@example.com"}]}"#;
+    let path = "/crm/v2/Leads/upsert";
+    let create = status_with(
+        &sandbox,
+        &["ZohoCRM.modules.leads.CREATE"],
+        "POST",
+        path,
+        body,
+    );
+    assert_eq!(create.await.0, 200);
+    let update = status_with(
+        &sandbox,
+        &["ZohoCRM.modules.leads.UPDATE"],
+        "POST",
+        path,
+        body,
+    );
+    assert_eq!(update.await, (401, "OAUTH_SCOPE_MISMATCH".to_string()));
 }
 
 #[tokio::test]

@@ -1,0 +1,155 @@
+//! The CRM API the sandbox serves under `/crm/{version}`: one table, a row per path pattern
+//! with the handler of each method it takes.
+//!
+//! A row's pattern is literal parts, `{captures}` and an optional final `*` (see
+//! [`crate::pattern`]); the first row whose pattern fits the path answers. A row without
+//! handlers marks shapes that are not URLs at all (`404 INVALID_URL_PATTERN`) before a broader
+//! row would take them. A method the row lacks is `400 INVALID_REQUEST_METHOD`.
+//!
+//! Adding an operation is adding a row, or a method to a row:
+//!
+//! ```text
+//! Route::new("/{module}/{id}/actions/add_tags").post(|c| tags::add(c, c.at("module"), c.at("id"))),
+//! ```
+
+use zoho_spec::Method;
+
+use crate::ctx::Handler;
+use crate::pattern::{self, Captures};
+use crate::{mass_update, metadata, records, related, search};
+
+/// One row of the table: a path pattern and a handler per method.
+pub(crate) struct Route {
+    pub pattern: &'static str,
+    handlers: [Option<Handler>; Method::ALL.len()],
+}
+
+impl Route {
+    /// A row taking no method yet: as it is, it marks a shape that is not a URL.
+    const fn new(pattern: &'static str) -> Route {
+        Route {
+            pattern,
+            handlers: [None; Method::ALL.len()],
+        }
+    }
+
+    const fn on(mut self, method: Method, handler: Handler) -> Route {
+        self.handlers[index(method)] = Some(handler);
+        self
+    }
+
+    const fn get(self, handler: Handler) -> Route {
+        self.on(Method::Get, handler)
+    }
+
+    const fn post(self, handler: Handler) -> Route {
+        self.on(Method::Post, handler)
+    }
+
+    const fn put(self, handler: Handler) -> Route {
+        self.on(Method::Put, handler)
+    }
+
+    const fn delete(self, handler: Handler) -> Route {
+        self.on(Method::Delete, handler)
+    }
+
+    /// The handler of a method, if the row takes it.
+    pub(crate) fn handler(&self, method: Method) -> Option<Handler> {
+        self.handlers[index(method)]
+    }
+
+    /// Whether the row marks a shape that is not a URL.
+    pub(crate) fn is_url(&self) -> bool {
+        self.handlers.iter().any(Option::is_some)
+    }
+}
+
+const fn index(method: Method) -> usize {
+    match method {
+        Method::Get => 0,
+        Method::Post => 1,
+        Method::Put => 2,
+        Method::Patch => 3,
+        Method::Delete => 4,
+    }
+}
+
+/// Every route, most specific first.
+pub(crate) static ROUTES: &[Route] = &[
+    Route::new("/settings/modules").get(|c| metadata::modules(c, None)),
+    Route::new("/settings/modules/{name}").get(|c| metadata::modules(c, Some(c.at("name")))),
+    Route::new("/settings/fields").get(metadata::fields),
+    Route::new("/settings/related_lists").get(metadata::related_lists),
+    Route::new("/settings/custom_views").get(metadata::custom_views),
+    Route::new("/settings/*"),
+    Route::new("/users").get(|c| metadata::users(c, None)),
+    Route::new("/users/{id}").get(|c| metadata::users(c, Some(c.at("id")))),
+    Route::new("/Contacts/roles").get(|c| metadata::contact_roles(c, None)),
+    Route::new("/Contacts/roles/{id}").get(|c| metadata::contact_roles(c, Some(c.at("id")))),
+    Route::new("/{module}")
+        .get(|c| records::list(c, c.at("module")))
+        .post(|c| records::insert(c, c.at("module")))
+        .put(|c| records::update(c, c.at("module"), None))
+        .delete(|c| records::delete(c, c.at("module"), None)),
+    Route::new("/{module}/upsert").post(|c| records::upsert(c, c.at("module"))),
+    Route::new("/{module}/search").get(|c| search::search(c, c.at("module"))),
+    Route::new("/{module}/actions/count").get(|c| records::count(c, c.at("module"))),
+    Route::new("/{module}/actions/mass_update")
+        .get(|c| mass_update::status(c, c.at("module")))
+        .post(|c| mass_update::schedule(c, c.at("module"))),
+    Route::new("/{module}/actions/*"),
+    Route::new("/{module}/{id}")
+        .get(|c| records::get(c, c.at("module"), c.at("id")))
+        .put(|c| records::update(c, c.at("module"), Some(c.at("id"))))
+        .delete(|c| records::delete(c, c.at("module"), Some(c.at("id")))),
+    Route::new("/{module}/{id}/{related_list}")
+        .get(related::list)
+        .put(related::put_many)
+        .delete(related::delete),
+    Route::new("/{module}/{id}/{related_list}/{related_id}")
+        .put(related::put_one)
+        .delete(related::delete),
+];
+
+/// The first route whose pattern fits the segments, with its captures; `None` when no route
+/// does or the one that fits marks a shape that is not a URL.
+pub(crate) fn find(segments: &[String]) -> Option<(&'static Route, Captures)> {
+    ROUTES
+        .iter()
+        .find_map(|route| Some((route, pattern::matches(route.pattern, segments)?)))
+        .filter(|(route, _)| route.is_url())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pattern_of(path: &str) -> Option<&'static str> {
+        let segments: Vec<String> = path.split('/').map(String::from).collect();
+        find(&segments).map(|(route, _)| route.pattern)
+    }
+
+    #[test]
+    fn recognises_the_special_segments() {
+        let mass_update = Some("/{module}/actions/mass_update");
+        assert_eq!(pattern_of("Leads/actions/mass_update"), mass_update);
+        assert_eq!(pattern_of("contacts/roles"), Some("/Contacts/roles"));
+        let one = Some("/{module}/{id}/{related_list}/{related_id}");
+        assert_eq!(pattern_of("Deals/1/Contact_Roles/2"), one);
+        assert_eq!(pattern_of("settings/nothing"), None);
+        assert_eq!(pattern_of("Leads/actions/other"), None);
+        assert_eq!(pattern_of("a/b/c/d/e"), None);
+    }
+
+    #[test]
+    fn no_pattern_is_listed_twice() {
+        let patterns: Vec<&str> = ROUTES.iter().map(|r| r.pattern).collect();
+        for (i, pattern) in patterns.iter().enumerate() {
+            assert!(
+                !patterns[..i].contains(pattern),
+                "{pattern} is listed twice"
+            );
+        }
+    }
+}
