@@ -30,3 +30,9 @@ mod version;
 pub use method::Method;
 pub use scope::Operation;
 pub use version::ApiVersion;
+
+/// Names for a message, each between `open` and `close`, separated by `, `.
+fn listed<'a>(names: impl Iterator<Item = &'a str>, open: &str, close: &str) -> String {
+    let quoted: Vec<String> = names.map(|name| format!("{open}{name}{close}")).collect();
+    quoted.join(", ")
+}

@@ -74,11 +74,7 @@ impl Method {
 
     /// The methods' names for a message: `` `GET`, `POST`, `PUT`, `PATCH`, `DELETE` ``.
     pub fn listed() -> String {
-        let names: Vec<String> = Method::ALL
-            .iter()
-            .map(|m| format!("`{}`", m.as_str()))
-            .collect();
-        names.join(", ")
+        crate::listed(Method::ALL.iter().map(|m| m.as_str()), "`", "`")
     }
 }
 

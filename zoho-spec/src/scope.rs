@@ -136,11 +136,7 @@ impl Operation {
 
     /// The operations for a message: `` `ALL`, `READ`, `CREATE`, `UPDATE`, `DELETE`, `WRITE` ``.
     pub fn listed() -> String {
-        let names: Vec<String> = Operation::ALL
-            .iter()
-            .map(|op| format!("`{}`", op.as_str()))
-            .collect();
-        names.join(", ")
+        crate::listed(Operation::ALL.iter().map(|op| op.as_str()), "`", "`")
     }
 }
 

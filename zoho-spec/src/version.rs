@@ -86,11 +86,7 @@ impl ApiVersion {
 
     /// The versions for a message: `` `"v2"`, `"v2.1"`, … `"v8"` ``.
     pub fn listed() -> String {
-        let names: Vec<String> = ApiVersion::ALL
-            .iter()
-            .map(|v| format!("`\"{}\"`", v.as_str()))
-            .collect();
-        names.join(", ")
+        crate::listed(ApiVersion::ALL.iter().map(|v| v.as_str()), "`\"", "\"`")
     }
 }
 
