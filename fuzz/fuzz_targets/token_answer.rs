@@ -10,8 +10,8 @@
 use std::time::{Instant, SystemTime};
 
 use libfuzzer_sys::fuzz_target;
-use zoho_runtime::Error;
 use zoho_runtime::auth::StoredToken;
+use zoho_runtime::Error;
 
 /// The access token a JSON text carries, when it is shaped like Zoho's (`1000.…`: at least 8
 /// bytes with a `.`, which no fixed wording of an error has: a token `error` is in `Data error`)

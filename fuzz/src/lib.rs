@@ -3,8 +3,8 @@
 
 use percent_encoding::percent_decode_str;
 use serde::Deserialize;
-use zoho_runtime::{zoho_endpoint, Details, Error, Json, Outcome, Outcomes, RecordId, UserRef};
 use zoho_runtime::endpoint::RawResponse;
+use zoho_runtime::{zoho_endpoint, Details, Error, Json, Outcome, Outcomes, RecordId, UserRef};
 
 /// How many characters of a body an error may quote: 512 bytes' worth and an ellipsis.
 const MAX_BODY_START_CHARS: usize = 513;
