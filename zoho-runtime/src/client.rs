@@ -10,7 +10,7 @@ use tracing::Instrument;
 use crate::auth::{AccessToken, StaticToken, TokenProvider};
 use crate::code::Code;
 use crate::endpoint::{Endpoint, EndpointMeta};
-use crate::limit::{ConcurrencyLimit, Edition};
+use crate::limit::{Admission, CallInfo, ConcurrencyLimit, Edition};
 use crate::request::RequestParts;
 use crate::response::{decode_json, RawResponse};
 use crate::retry::{repeatable, RetryPolicy, Transient};
@@ -143,6 +143,7 @@ pub struct ClientBuilder {
     max_body: usize,
     granted: Option<ScopeSet>,
     max_concurrent: usize,
+    admission: Option<Arc<dyn Admission>>,
     retry: RetryPolicy,
 }
 
@@ -169,6 +170,7 @@ impl ClientBuilder {
             max_body: DEFAULT_MAX_BODY,
             granted: None,
             max_concurrent: DEFAULT_MAX_CONCURRENT,
+            admission: None,
             retry: RetryPolicy::default(),
         }
     }
@@ -242,6 +244,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Admits each attempt through `admission` instead of the client's own limit of
+    /// [`ClientBuilder::max_concurrent`] calls in this process: for a limiter that shares the
+    /// organisation's concurrency limit and API credits with other processes.
+    pub fn admission(mut self, admission: impl Admission) -> Self {
+        self.admission = Some(Arc::new(admission));
+        self
+    }
+
     /// How failed calls are retried (default: [`RetryPolicy::default`]).
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
@@ -273,7 +283,9 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 max_body: self.max_body,
                 granted: self.granted,
-                limit: ConcurrencyLimit::new(self.max_concurrent),
+                limit: self
+                    .admission
+                    .unwrap_or_else(|| Arc::new(ConcurrencyLimit::new(self.max_concurrent))),
                 retry: self.retry,
             }),
         })
@@ -288,7 +300,7 @@ struct Inner {
     timeout: Duration,
     max_body: usize,
     granted: Option<ScopeSet>,
-    limit: ConcurrencyLimit,
+    limit: Arc<dyn Admission>,
     retry: RetryPolicy,
 }
 
@@ -311,7 +323,7 @@ impl fmt::Debug for Client {
             .field("api_domain", &self.inner.api_domain)
             .field("version", &self.inner.version)
             .field("timeout", &self.inner.timeout)
-            .field("max_concurrent", &self.inner.limit.max())
+            .field("max_concurrent", &self.inner.limit.max_concurrent())
             .finish_non_exhaustive()
     }
 }
@@ -396,7 +408,7 @@ impl Client {
 
     /// The most calls this client (and its clones) has in flight at once.
     pub fn max_concurrent(&self) -> usize {
-        self.inner.limit.max()
+        self.inner.limit.max_concurrent()
     }
 
     /// How failed calls are retried.
@@ -530,7 +542,10 @@ impl Client {
         parts: &RequestParts,
         attempt: u32,
     ) -> Result<(AccessToken, Result<RawResponse, Error>), Error> {
-        let _slot = self.inner.limit.acquire().await?;
+        let meta = parts.meta();
+        let mut call = CallInfo::new(meta.method, meta.path).root(meta.root);
+        call.records = parts.expected_outcomes();
+        let _slot = self.inner.limit.admit(call).await?;
         let (token, url) = self.token_and_url(parts).await?;
         let mut builder = self
             .inner
@@ -592,7 +607,9 @@ impl Client {
     /// Sends a prepared request once and reads the answer, within the client's concurrency
     /// limit and timeout. No token refresh, no retry: [`Client::execute_parts`] does those.
     pub async fn execute(&self, request: &PreparedRequest) -> Result<RawResponse, Error> {
-        let _slot = self.inner.limit.acquire().await?;
+        let mut call = CallInfo::new(request.method, request.path_template);
+        call.records = request.expected_outcomes;
+        let _slot = self.inner.limit.admit(call).await?;
         let mut builder = self
             .inner
             .http

@@ -85,7 +85,7 @@ pub use client::{
 pub use code::Code;
 pub use endpoint::{BatchAxis, Endpoint, EndpointMeta, Segment};
 pub use error::Error;
-pub use limit::Edition;
+pub use limit::{Admission, CallInfo, Edition, Permit};
 pub use oauth::{RefreshingToken, RefreshingTokenBuilder};
 pub use request::{
     BodyWriter, HeaderField, Nullable, PathSegment, QueryValue, RecordList, RequestParts,
