@@ -60,6 +60,7 @@ mod credits;
 mod error;
 mod keys;
 mod limits;
+pub mod local_server;
 mod semaphore;
 mod token;
 
