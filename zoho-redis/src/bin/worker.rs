@@ -122,7 +122,7 @@ fn outcome_lines(
     let mut lines = String::new();
     for (i, id) in ids.iter().enumerate() {
         let verdict = match result {
-            Ok(outcomes) => match outcomes.iter().nth(i) {
+            Ok(outcomes) => match outcomes.get(i) {
                 Some(Outcome::Ok(_)) => "ok".to_owned(),
                 Some(Outcome::Err(e)) => e.code.to_string(),
                 None => "missing".to_owned(),
