@@ -2,33 +2,50 @@
 //! limits per org and per refresh token through Redis: the access token (refreshed once for
 //! all), the concurrency limit (a semaphore with leases) and the rolling budget of API credits.
 //!
-//! ```no_run
+//! ```
 //! use std::time::Duration;
 //! use zoho_redis::{CreditBudget, Limits, OnSpent, RedisOrg};
-//! use zoho_runtime::{Client, Edition, RefreshingToken};
+//! use zoho_runtime::{zoho_endpoint, Client, Edition, RefreshingToken};
+//!
+//! #[zoho_endpoint(GET "/Leads", scope = "ZohoCRM.modules.leads.READ", response = zoho_runtime::Json)]
+//! struct ListLeads {
+//!     #[zoho(query)]
+//!     fields: &'static str,
+//! }
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let redis = zoho_redis::local_server::RedisServer::start()?;
+//! # let redis_url = redis.url();
+//! # let zoho = zoho_sandbox::Sandbox::start().await?;
+//! # let oauth = zoho.oauth_client(zoho_sandbox::ALL_SCOPES);
+//! # let (client_id, client_secret, refresh_token) = (oauth.client_id, oauth.client_secret, oauth.refresh_token);
+//! # let (accounts, api) = (zoho.accounts_url(), zoho.base_url());
 //! // Every worker of the org names the same Redis and the same org.
-//! let org = RedisOrg::builder("redis://127.0.0.1:6379/", "acme-prod").build()?;
+//! let org = RedisOrg::builder(redis_url, "acme-prod").build()?;
 //! let limits = org.limits(
 //!     Limits::new(Edition::Enterprise.max_concurrent())
 //!         .credits(CreditBudget::per_day(50_000 + 1_000 * 40))
 //!         .on_spent(OnSpent::Wait { at_most: Duration::from_secs(600) }),
 //! )?;
-//! let refresher = RefreshingToken::builder("1000.CLIENTID", "secret", "1000.refresh").build()?;
+//! let refresher = RefreshingToken::builder(client_id, client_secret, refresh_token)
+//!     .accounts_url(accounts)
+//!     .build()?;
 //! let client = Client::builder()
+//!     .api_domain(api)
 //!     .token_provider(org.token(refresher))
 //!     .admission(limits.clone())
 //!     .build()?;
-//! // … calls through `client` …
-//! println!("this worker spent {} credits", limits.credits_spent());
+//!
+//! let leads = client.send(&ListLeads { fields: "Last_Name" }).await?;
+//! assert!(leads["data"].as_array().is_some_and(|leads| !leads.is_empty()));
+//! assert_eq!(limits.credits_spent(), 1);
+//! assert_eq!(limits.org_credits_spent().await?, 1);
 //! # Ok(())
 //! # }
 //! ```
 //!
-//! (That example needs a Redis and Zoho; `tests/shared.rs` runs the same code against a
-//! `redis-server` and the sandbox.)
+//! (The hidden lines start a `redis-server` on a free port, and the sandbox for Zoho.)
 //!
 //! # What is shared
 //!

@@ -210,12 +210,12 @@ impl Inner {
     async fn load(&self, conn: &mut ConnectionManager) -> Result<Option<Shared>, Error> {
         let fields: Vec<Option<String>> = redis::cmd("HMGET")
             .arg(&self.org.keys.token)
-            .arg(&["token", "refresh_at_ms"])
+            .arg(&["token", "refresh_at_ms", "expires_at_ms"])
             .query_async(conn)
             .await
             .map_err(|e| self.org.conn.unreachable(e))?;
         let shared = match fields.as_slice() {
-            [Some(json), Some(refresh_at)] => self.parse(json, refresh_at),
+            [Some(json), Some(refresh_at), Some(expires)] => self.parse(json, refresh_at, expires),
             _ => None,
         };
         *lock(&self.held) = shared.clone();
@@ -224,18 +224,25 @@ impl Inner {
 
     /// A stored token of these credentials; anything else (edited, another refresh token's)
     /// counts as none.
-    fn parse(&self, json: &str, refresh_at_ms: &str) -> Option<Shared> {
+    fn parse(&self, json: &str, refresh_at_ms: &str, expires_at_ms: &str) -> Option<Shared> {
         let stored = StoredToken::from_json(json).ok()?;
         if stored.owner != self.refresher.owner() {
             return None;
         }
-        let refresh_at = UNIX_EPOCH + Duration::from_millis(refresh_at_ms.parse().ok()?);
+        let at = |ms: &str| {
+            ms.parse()
+                .ok()
+                .map(|ms| UNIX_EPOCH + Duration::from_millis(ms))
+        };
+        let refresh_at = at(refresh_at_ms)?;
+        // The JSON keeps whole seconds; the hash keeps the milliseconds.
+        let expires = at(expires_at_ms)?.min(stored.expires_at + Duration::from_secs(1));
         Some(Shared {
             token: AccessToken {
                 secret: stored.access_token,
                 api_domain: stored.api_domain,
             },
-            expires: stored.expires_at,
+            expires,
             refresh_at,
         })
     }
@@ -249,7 +256,12 @@ impl Inner {
         let Ok(Some(lease)) = self.take_lease(conn).await else {
             return current;
         };
-        let result = self.mint_under_lease(conn).await;
+        // Another worker may have refreshed between our look and the lease.
+        let result = match self.load(conn).await.map(|seen| self.judge(seen)) {
+            Ok(State::Fresh(token)) => Ok(token),
+            Ok(State::Due(_) | State::Missing) => self.mint_under_lease(conn).await,
+            Err(error) => Err(error),
+        };
         self.give_lease(conn, &lease).await;
         match result {
             Ok(token) => token,
@@ -329,6 +341,8 @@ impl Inner {
             .arg(minted.to_json())
             .arg("refresh_at_ms")
             .arg(at_ms(refresh_at))
+            .arg("expires_at_ms")
+            .arg(at_ms(minted.expires_at))
             .ignore()
             .cmd("PEXPIREAT")
             .arg(key)

@@ -187,4 +187,18 @@ mod tests {
         drop(a);
         assert_eq!(clone.permits.available_permits(), 1);
     }
+
+    #[tokio::test]
+    async fn an_admission_permit_holds_its_place_until_dropped() {
+        let limit = ConcurrencyLimit::new(1);
+        let call = CallInfo::new(Method::Put, "/Leads")
+            .root("/crm")
+            .records(100);
+        assert_eq!(call.records, Some(100));
+        let permit = limit.admit(call).await.unwrap();
+        assert_eq!(limit.permits.available_permits(), 0);
+        assert_eq!(Admission::max_concurrent(&limit), 1);
+        drop(permit);
+        assert_eq!(limit.permits.available_permits(), 1);
+    }
 }
