@@ -327,43 +327,54 @@ impl Inner {
     /// Mints a token and puts it in Redis for everyone, expiring with the token.
     async fn mint_under_lease(&self, conn: &mut ConnectionManager) -> Result<AccessToken, Error> {
         let minted = self.refresher.mint().await.map_err(Error::Mint)?;
-        let now = SystemTime::now();
-        let life = minted.expires_at.duration_since(now).unwrap_or_default();
-        let refresh_at = minted.expires_at - self.margin.min(life / 2);
+        let life = minted
+            .expires_at
+            .duration_since(SystemTime::now())
+            .unwrap_or_default();
+        let shared = Shared {
+            token: AccessToken {
+                secret: minted.access_token.clone(),
+                api_domain: minted.api_domain.clone(),
+            },
+            expires: minted.expires_at,
+            refresh_at: minted.expires_at - self.margin.min(life / 2),
+        };
+        // The token is good even if Redis did not take it: the others will mint their own.
+        if let Err(error) = self.share(conn, &minted, &shared).await {
+            tracing::warn!(%error, "the new token could not be shared through redis");
+        }
+        *lock(&self.held) = Some(shared.clone());
+        *lock(&self.refused) = None;
+        Ok(shared.token)
+    }
+
+    /// Puts a minted token in Redis, gone when the token expires.
+    async fn share(
+        &self,
+        conn: &mut ConnectionManager,
+        minted: &StoredToken,
+        shared: &Shared,
+    ) -> redis::RedisResult<()> {
         let at_ms =
             |t: SystemTime| t.duration_since(UNIX_EPOCH).unwrap_or_default().as_millis() as u64;
         let key = &self.org.keys.token;
-        let mut pipe = redis::pipe();
-        pipe.atomic()
+        let now = at_ms(SystemTime::now());
+        redis::pipe()
+            .atomic()
             .cmd("HSET")
             .arg(key)
             .arg("token")
             .arg(minted.to_json())
             .arg("refresh_at_ms")
-            .arg(at_ms(refresh_at))
+            .arg(at_ms(shared.refresh_at))
             .arg("expires_at_ms")
-            .arg(at_ms(minted.expires_at))
+            .arg(at_ms(shared.expires))
             .ignore()
             .cmd("PEXPIREAT")
             .arg(key)
-            .arg(at_ms(minted.expires_at).max(at_ms(now) + 1))
-            .ignore();
-        let stored: Result<(), _> = pipe.query_async(conn).await;
-        let token = AccessToken {
-            secret: minted.access_token.clone(),
-            api_domain: minted.api_domain.clone(),
-        };
-        let shared = Shared {
-            token: token.clone(),
-            expires: minted.expires_at,
-            refresh_at,
-        };
-        *lock(&self.held) = Some(shared);
-        *lock(&self.refused) = None;
-        // The token is good even if Redis did not take it: the others will mint their own.
-        if let Err(error) = stored {
-            tracing::warn!(%error, "the new token could not be shared through redis");
-        }
-        Ok(token)
+            .arg(at_ms(shared.expires).max(now + 1))
+            .ignore()
+            .query_async(conn)
+            .await
     }
 }

@@ -134,55 +134,67 @@ fn outcome_lines(
     lines
 }
 
+/// The records of one run, shared by its tasks.
+struct Job {
+    ids: Vec<String>,
+    tag: String,
+    progress: Mutex<std::fs::File>,
+    next: AtomicUsize,
+    failed: AtomicUsize,
+}
+
+impl Job {
+    /// Takes the next 100 records until none are left.
+    async fn take_turns(&self, client: &Client) -> std::io::Result<()> {
+        loop {
+            let start = self.next.fetch_add(100, Ordering::SeqCst);
+            let Some(batch) = self.ids.get(start..(start + 100).min(self.ids.len())) else {
+                return Ok(());
+            };
+            if batch.is_empty() {
+                return Ok(());
+            }
+            let leads = batch
+                .iter()
+                .map(|id| Lead {
+                    id: id.clone(),
+                    description: self.tag.clone(),
+                })
+                .collect();
+            let result = client.send(&UpdateLeads { leads }).await;
+            if let Err(error) = &result {
+                eprintln!("a call failed: {error}");
+            }
+            let lines = outcome_lines(batch, &result);
+            let failed = lines.lines().filter(|l| !l.ends_with(" ok")).count();
+            self.failed.fetch_add(failed, Ordering::SeqCst);
+            // One write per call: a worker killed mid-run leaves whole calls in the file.
+            self.progress
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .write_all(lines.as_bytes())?;
+        }
+    }
+}
+
 async fn run(args: Args) -> Fallible<String> {
     let (client, limits) = client(&args)?;
-    let ids = Arc::new(remaining(&args)?);
-    let tag = args.get("tag")?.to_owned();
-    let progress = Arc::new(Mutex::new(
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(args.get("progress")?)?,
-    ));
-    let next = Arc::new(AtomicUsize::new(0));
-    let failed = Arc::new(AtomicUsize::new(0));
+    let progress = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(args.get("progress")?)?;
+    let job = Arc::new(Job {
+        ids: remaining(&args)?,
+        tag: args.get("tag")?.to_owned(),
+        progress: Mutex::new(progress),
+        next: AtomicUsize::new(0),
+        failed: AtomicUsize::new(0),
+    });
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..client.max_concurrent() {
-        let (client, ids, next) = (client.clone(), ids.clone(), next.clone());
-        let (tag, progress, failed) = (tag.clone(), progress.clone(), failed.clone());
-        tasks.spawn(async move {
-            loop {
-                let start = next.fetch_add(100, Ordering::SeqCst);
-                let Some(batch) = ids.get(start..(start + 100).min(ids.len())) else {
-                    return Ok::<(), std::io::Error>(());
-                };
-                if batch.is_empty() {
-                    return Ok(());
-                }
-                let leads = batch
-                    .iter()
-                    .map(|id| Lead {
-                        id: id.clone(),
-                        description: tag.clone(),
-                    })
-                    .collect();
-                let result = client.send(&UpdateLeads { leads }).await;
-                if let Err(error) = &result {
-                    eprintln!("a call failed: {error}");
-                }
-                let lines = outcome_lines(batch, &result);
-                failed.fetch_add(
-                    lines.lines().filter(|l| !l.ends_with(" ok")).count(),
-                    Ordering::SeqCst,
-                );
-                // One write per call: a worker killed mid-run leaves whole calls in the file.
-                progress
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .write_all(lines.as_bytes())?;
-            }
-        });
+        let (client, job) = (client.clone(), job.clone());
+        tasks.spawn(async move { job.take_turns(&client).await });
     }
     while let Some(joined) = tasks.join_next().await {
         joined??;
@@ -190,8 +202,8 @@ async fn run(args: Args) -> Fallible<String> {
     let credits = limits.map_or(0, |l| l.credits_spent());
     Ok(format!(
         "done {} {} {credits} {}",
-        ids.len(),
-        failed.load(Ordering::SeqCst),
+        job.ids.len(),
+        job.failed.load(Ordering::SeqCst),
         started.elapsed().as_millis()
     ))
 }
