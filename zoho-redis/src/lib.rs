@@ -55,7 +55,8 @@
 //!   the lease loses it when the lease ends.
 //! - **Concurrency** ([`SharedLimits`]): each attempt holds a permit of a semaphore of the org's
 //!   limit, a lease renewed while the call runs; a crashed worker's permits come back when their
-//!   leases end. A permit is waited for at most [`Limits::max_wait`].
+//!   leases end. A permit is waited for at most [`Limits::max_wait`]. [Heavy](is_heavy) calls
+//!   may keep to a lower limit of their own ([`Limits::heavy_max_concurrent`]).
 //! - **Credits**: each attempt's [`cost`] is counted against the org's rolling budget; a call
 //!   the budget cannot pay waits or is refused with [`Error::CreditsSpent`], which says when
 //!   budget comes back ([`OnSpent`]). [`SharedLimits::credits_spent`] says what this worker
@@ -86,7 +87,7 @@ use std::time::Duration;
 
 pub use credits::{cost, CreditBudget};
 pub use error::Error;
-pub use limits::{Limits, OnSpent, SharedLimits};
+pub use limits::{is_heavy, Limits, OnSpent, SharedLimits};
 pub use token::{SharedToken, TokenSharing};
 
 use conn::Connection;

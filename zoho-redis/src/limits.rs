@@ -33,6 +33,13 @@ pub struct Limits {
     max_wait: Duration,
     credits: Option<CreditBudget>,
     on_spent: OnSpent,
+    heavy: Option<usize>,
+}
+
+/// Whether Zoho counts a call against its lower limit of heavy calls: a write of more than 10
+/// records, a lead conversion, a bulk job; in short, a call that costs more than 1 credit.
+pub fn is_heavy(call: &CallInfo) -> bool {
+    cost(call) > 1
 }
 
 impl Limits {
@@ -46,7 +53,15 @@ impl Limits {
             max_wait: Duration::from_secs(60),
             credits: None,
             on_spent: OnSpent::Refuse,
+            heavy: None,
         }
+    }
+
+    /// At most `max` [heavy](is_heavy) calls in flight across all workers, within the limit
+    /// of all calls (Zoho's is about 10). Off by default.
+    pub fn heavy_max_concurrent(mut self, max: usize) -> Self {
+        self.heavy = Some(max);
+        self
     }
 
     /// How long a permit outlives a worker that died holding it (default 10 s). A live worker
@@ -101,6 +116,7 @@ struct Inner {
     org: RedisOrg,
     limits: Limits,
     semaphore: Semaphore,
+    heavy: Option<Semaphore>,
     charge: Script,
     /// Credits this process paid.
     spent: AtomicU64,
@@ -110,6 +126,7 @@ struct Inner {
 /// The share of the limits a worker keeps to itself while Redis is unreachable.
 struct LocalShare {
     permits: Arc<tokio::sync::Semaphore>,
+    heavy: Option<Arc<tokio::sync::Semaphore>>,
     budget: Option<Mutex<LocalBudget>>,
     retry_redis_after: Duration,
 }
@@ -120,21 +137,31 @@ impl RedisOrg {
         if limits.max_concurrent == 0 {
             return Err(Error::Config("`max_concurrent` must be at least 1".into()));
         }
+        if limits.heavy == Some(0) {
+            return Err(Error::Config(
+                "`heavy_max_concurrent` must be at least 1".into(),
+            ));
+        }
         if limits.lease < Duration::from_millis(30) {
             return Err(Error::Config("a lease must be at least 30 ms".into()));
         }
-        let semaphore = Semaphore::new(
-            Arc::clone(&self.conn),
-            self.keys.clone(),
-            limits.max_concurrent,
-            limits.lease,
-            limits.max_wait,
-        );
+        let semaphore = |keys: &crate::keys::SemaphoreKeys, max: usize| {
+            Semaphore::new(
+                Arc::clone(&self.conn),
+                keys.clone(),
+                max,
+                limits.lease,
+                limits.max_wait,
+            )
+        };
         let local = local_share(&self.fallback, &limits);
         Ok(SharedLimits {
             inner: Arc::new(Inner {
                 org: self.clone(),
-                semaphore,
+                semaphore: semaphore(&self.keys.permits, limits.max_concurrent),
+                heavy: limits
+                    .heavy
+                    .map(|max| semaphore(&self.keys.heavy_permits, max)),
                 charge: Script::new(CHARGE),
                 spent: AtomicU64::new(0),
                 local,
@@ -157,10 +184,10 @@ fn local_share(fallback: &Fallback, limits: &Limits) -> Option<LocalShare> {
         let share = CreditBudget::per(b.credits / workers as u64, b.window);
         Mutex::new(LocalBudget::new(share))
     });
+    let share = |max: usize| Arc::new(tokio::sync::Semaphore::new((max / workers).max(1)));
     Some(LocalShare {
-        permits: Arc::new(tokio::sync::Semaphore::new(
-            (limits.max_concurrent / workers).max(1),
-        )),
+        permits: share(limits.max_concurrent),
+        heavy: limits.heavy.map(share),
         budget,
         retry_redis_after,
     })
@@ -191,7 +218,7 @@ impl SharedLimits {
             .map_err(|e| conn.unreachable(e))?;
         let now = secs * 1000 + micros / 1000;
         redis::cmd("ZCOUNT")
-            .arg(&self.inner.org.keys.holders)
+            .arg(&self.inner.org.keys.permits.holders)
             .arg(format!("({now}"))
             .arg("+inf")
             .query_async(&mut c)
@@ -200,21 +227,21 @@ impl SharedLimits {
     }
 
     async fn admit_call(&self, call: CallInfo) -> Result<Permit, Error> {
-        let cost = cost(&call);
+        let (cost, heavy) = (cost(&call), is_heavy(&call));
         let inner = &self.inner;
         let Some(local) = &inner.local else {
-            return self.admit_shared(cost).await;
+            return self.admit_shared(cost, heavy).await;
         };
         if !inner.org.conn.skipping() {
-            match self.admit_shared(cost).await {
+            match self.admit_shared(cost, heavy).await {
                 Err(Error::Unreachable { .. }) => inner.org.conn.skip_for(local.retry_redis_after),
                 other => return other,
             }
         }
-        self.admit_local(local, cost).await
+        self.admit_local(local, cost, heavy).await
     }
 
-    async fn admit_shared(&self, cost: u64) -> Result<Permit, Error> {
+    async fn admit_shared(&self, cost: u64, heavy: bool) -> Result<Permit, Error> {
         let inner = &self.inner;
         if let Some(budget) = inner.limits.credits {
             let started = Instant::now();
@@ -225,8 +252,14 @@ impl SharedLimits {
                 }
             }
         }
+        // Heavy first, then any: every worker takes them in this order, so none waits for a
+        // place while holding one another needs first.
+        let heavy = match (&inner.heavy, heavy) {
+            (Some(semaphore), true) => Some(semaphore.acquire().await?),
+            _ => None,
+        };
         let lease = inner.semaphore.acquire().await?;
-        Ok(Permit::new(lease))
+        Ok(Permit::new((heavy, lease)))
     }
 
     /// Whether the charge was paid; after a wait the caller tries again.
@@ -288,7 +321,12 @@ impl SharedLimits {
         Ok(Charge::from_reply(&reply))
     }
 
-    async fn admit_local(&self, local: &LocalShare, cost: u64) -> Result<Permit, Error> {
+    async fn admit_local(
+        &self,
+        local: &LocalShare,
+        cost: u64,
+        heavy: bool,
+    ) -> Result<Permit, Error> {
         if let (Some(budget), Some(config)) = (&local.budget, self.inner.limits.credits) {
             let started = Instant::now();
             loop {
@@ -301,10 +339,21 @@ impl SharedLimits {
                 }
             }
         }
+        let heavy = match (&local.heavy, heavy) {
+            (Some(permits), true) => Some(self.local_permit(permits).await?),
+            _ => None,
+        };
+        let permit = self.local_permit(&local.permits).await?;
+        Ok(Permit::new((heavy, permit)))
+    }
+
+    async fn local_permit(
+        &self,
+        permits: &Arc<tokio::sync::Semaphore>,
+    ) -> Result<tokio::sync::OwnedSemaphorePermit, Error> {
         let wait = self.inner.limits.max_wait;
-        let permits = Arc::clone(&local.permits);
-        match tokio::time::timeout(wait, permits.acquire_owned()).await {
-            Ok(Ok(permit)) => Ok(Permit::new(permit)),
+        match tokio::time::timeout(wait, Arc::clone(permits).acquire_owned()).await {
+            Ok(Ok(permit)) => Ok(permit),
             _ => Err(Error::WaitedTooLong {
                 what: "permit",
                 waited: wait,

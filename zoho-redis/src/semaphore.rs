@@ -11,7 +11,7 @@ use redis::Script;
 use tokio::sync::{oneshot, Mutex};
 
 use crate::conn::Connection;
-use crate::keys::Keys;
+use crate::keys::SemaphoreKeys as Keys;
 use crate::Error;
 
 /// Frees expired leases, then takes a place if fewer than `ARGV[1]` are held: answers

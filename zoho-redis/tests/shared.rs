@@ -394,3 +394,39 @@ async fn with_a_fallback_workers_go_on_under_their_local_share() -> Fallible {
         .all(|id| sandbox.write_count("Leads", id) == 1 || id == &ids[0]));
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn heavy_calls_keep_to_their_own_lower_limit() -> Fallible {
+    let redis = redis();
+    let sandbox = Sandbox::builder().generated_records(false).start().await?;
+    sandbox.set_faults(Faults {
+        latency_ms: 20,
+        ..Faults::default()
+    });
+    let ids = Arc::new(leads(&sandbox, 1200));
+    let limits = Limits::new(10).heavy_max_concurrent(2);
+    let mut calls = tokio::task::JoinSet::new();
+    for (w, (client, _)) in workers(&redis, &sandbox, limits).into_iter().enumerate() {
+        for t in 0..3 {
+            let (client, ids) = (client.clone(), ids.clone());
+            // 50 records a call: a heavy write (5 credits).
+            calls.spawn(async move { client.send(&update(&ids[(w * 3 + t) * 100..][..50])).await });
+        }
+    }
+    while let Some(done) = calls.join_next().await {
+        assert!(done?.is_ok());
+    }
+    assert_eq!(sandbox.peak_in_flight(), 2, "12 heavy calls, 2 at a time");
+
+    // Light calls are not held back by the heavy limit.
+    let light = CallInfo::new(Method::Put, "/Leads").records(10);
+    assert!(!zoho_redis::is_heavy(&light));
+    let shared = org(&redis).limits(Limits::new(10).heavy_max_concurrent(1))?;
+    let _heavy = shared
+        .admit(CallInfo::new(Method::Put, "/Leads").records(11))
+        .await?;
+    let permits = [shared.admit(light).await?, shared.admit(light).await?];
+    assert_eq!(shared.permits_in_use().await?, 3);
+    drop(permits);
+    Ok(())
+}
