@@ -140,6 +140,18 @@ impl std::fmt::Debug for RedisOrg {
     }
 }
 
+impl RedisOrg {
+    /// How long Redis is passed over after a failure, when a fallback is configured.
+    fn fallback_pause(&self) -> Option<Duration> {
+        match self.fallback {
+            Fallback::LocalShare {
+                retry_redis_after, ..
+            } => Some(retry_redis_after),
+            Fallback::Fail => None,
+        }
+    }
+}
+
 /// Builds a [`RedisOrg`].
 #[derive(Clone, Debug)]
 pub struct RedisOrgBuilder {

@@ -7,7 +7,7 @@ use redis::aio::ConnectionManager;
 use redis::Script;
 use zoho_runtime::{AccessToken, BoxFuture, RefreshingToken, Secret, StoredToken, TokenProvider};
 
-use crate::{Error, Fallback, RedisOrg};
+use crate::{Error, RedisOrg};
 
 /// Deletes the lease only if `ARGV[1]` still holds it.
 const UNLEASE: &str = r#"
@@ -140,13 +140,20 @@ impl RedisOrg {
 impl TokenProvider for SharedToken {
     fn token(&self) -> BoxFuture<'_, Result<AccessToken, zoho_runtime::Error>> {
         Box::pin(async move {
-            match self.inner.token().await {
-                Ok(token) => Ok(token),
-                Err(Error::Unreachable { .. }) if self.inner.local_fallback() => {
-                    self.inner.refresher.token().await
+            let inner = &self.inner;
+            let pause = inner.org.fallback_pause();
+            // While Redis is passed over, this worker refreshes its own token.
+            if pause.is_some() && inner.org.conn.skipping() {
+                return inner.refresher.token().await;
+            }
+            match (inner.token().await, pause) {
+                (Ok(token), _) => Ok(token),
+                (Err(Error::Unreachable { .. }), Some(pause)) => {
+                    inner.org.conn.skip_for(pause);
+                    inner.refresher.token().await
                 }
-                Err(Error::Mint(error)) => Err(error),
-                Err(error) => Err(zoho_runtime::Error::Auth {
+                (Err(Error::Mint(error)), _) => Err(error),
+                (Err(error), _) => Err(zoho_runtime::Error::Auth {
                     reason: format!("the shared token: {error}"),
                 }),
             }
@@ -172,10 +179,6 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Inner {
-    fn local_fallback(&self) -> bool {
-        matches!(self.org.fallback, Fallback::LocalShare { .. })
-    }
-
     async fn token(&self) -> Result<AccessToken, Error> {
         if let State::Fresh(token) = self.judge(lock(&self.held).clone()) {
             return Ok(token);

@@ -430,3 +430,55 @@ async fn heavy_calls_keep_to_their_own_lower_limit() -> Fallible {
     drop(permits);
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_redis_from_the_start_a_fallback_worker_refreshes_its_own_token() -> Fallible {
+    let mut redis = redis();
+    let url = redis.url();
+    redis.kill();
+    let sandbox = Sandbox::builder().generated_records(false).start().await?;
+    let ids = leads(&sandbox, 10);
+    let org = RedisOrg::builder(url, "test-org")
+        .timeout(Duration::from_millis(300))
+        .fallback(Fallback::local_share(2))
+        .build()?;
+    let client = Client::builder()
+        .api_domain(sandbox.base_url())
+        .token_provider(org.token(refresher(&sandbox)))
+        .admission(org.limits(Limits::new(4))?)
+        .build()?;
+    let started = Instant::now();
+    for id in &ids {
+        client.send(&update(std::slice::from_ref(id))).await?;
+    }
+    // Redis is tried once, then passed over: not a timeout per call.
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(sandbox.token_requests(), 1);
+    Ok(())
+}
+
+#[tokio::test]
+async fn without_a_fallback_an_unreachable_redis_fails_the_token_with_a_reason() -> Fallible {
+    let mut redis = redis();
+    let url = redis.url();
+    redis.kill();
+    let sandbox = Sandbox::builder().generated_records(false).start().await?;
+    let org = RedisOrg::builder(url, "test-org")
+        .timeout(Duration::from_millis(300))
+        .build()?;
+    let error = org.token(refresher(&sandbox)).token().await.unwrap_err();
+    assert!(
+        matches!(&error, zoho_runtime::Error::Auth { reason } if reason.contains("unreachable")),
+        "{error}"
+    );
+    assert_eq!(
+        sandbox.token_requests(),
+        0,
+        "no worker refreshes on its own unless told to"
+    );
+    Ok(())
+}
