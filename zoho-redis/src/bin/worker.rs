@@ -5,7 +5,9 @@
 //! `zoho-redis-worker --redis URL --org NAME --api URL --accounts URL --client-id ID
 //! --client-secret S --refresh-token T --ids FILE --progress FILE --tag TEXT [--limit N]
 //! [--lease-ms N] [--local]` (`--local`: the client's own limit, no Redis, for the baseline).
-//! Prints one line at the end: `done <records> <failed> <credits> <millis>`.
+//! Prints one line at the end: `done <records> <failed> <credits> <millis> <first call> <last
+//! answer>`, the last two in milliseconds since the Unix epoch, so runs of several processes can
+//! be measured from the first call to the last answer.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
@@ -191,6 +193,7 @@ async fn run(args: Args) -> Fallible<String> {
         failed: AtomicUsize::new(0),
     });
     let started = Instant::now();
+    let first_call = unix_ms();
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..client.max_concurrent() {
         let (client, job) = (client.clone(), job.clone());
@@ -201,11 +204,19 @@ async fn run(args: Args) -> Fallible<String> {
     }
     let credits = limits.map_or(0, |l| l.credits_spent());
     Ok(format!(
-        "done {} {} {credits} {}",
+        "done {} {} {credits} {} {first_call} {}",
         job.ids.len(),
         job.failed.load(Ordering::SeqCst),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        unix_ms()
     ))
+}
+
+fn unix_ms() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_millis()
 }
 
 #[tokio::main]
