@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use redis::aio::MultiplexedConnection;
 use redis::Script;
-use tokio::sync::{oneshot, Mutex};
+use tokio::sync::oneshot;
 
 use crate::conn::Connection;
 use crate::keys::SemaphoreKeys as Keys;
@@ -62,8 +62,9 @@ pub(crate) struct Semaphore {
     acquire: Script,
     renew: Arc<Script>,
     release: Arc<Script>,
-    /// Tasks of this process wait here in turn; the one at the front blocks on Redis.
-    line: Mutex<Option<MultiplexedConnection>>,
+    /// Connections for `BLPOP`, idle: each waiting task blocks on one of its own, so waiters
+    /// are served in parallel, in Redis's order.
+    idle: std::sync::Mutex<Vec<MultiplexedConnection>>,
     /// Makes each holder's name unique within the process.
     next: AtomicU64,
     /// Makes each holder's name unique across processes.
@@ -98,7 +99,7 @@ impl Semaphore {
             acquire: Script::new(ACQUIRE),
             renew: Arc::new(Script::new(RENEW)),
             release: Arc::new(Script::new(RELEASE)),
-            line: Mutex::new(None),
+            idle: std::sync::Mutex::new(Vec::new()),
             next: AtomicU64::new(0),
             process: format!("{}-{:016x}", std::process::id(), fastrand::u64(..)),
         }
@@ -112,25 +113,44 @@ impl Semaphore {
             self.process,
             self.next.fetch_add(1, Ordering::Relaxed)
         );
-        if let Try::Taken = self.try_take(&holder).await? {
-            return Ok(self.hold(holder));
+        let first_ends = match self.try_take(&holder).await? {
+            Try::Taken => return Ok(self.hold(holder)),
+            Try::Full { first_ends } => first_ends,
+        };
+        let mut conn = None;
+        let taken = self
+            .wait_for_place(&holder, first_ends, started, &mut conn)
+            .await;
+        if let Some(conn) = conn {
+            let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+            if idle.len() < self.limit {
+                idle.push(conn);
+            }
         }
+        taken.map(|()| self.hold(holder))
+    }
+
+    /// Blocks until a release wakes us, the first lease ends or the wait is over, then tries
+    /// again, until a place is taken.
+    async fn wait_for_place(
+        &self,
+        holder: &str,
+        mut first_ends: Duration,
+        started: Instant,
+        conn: &mut Option<MultiplexedConnection>,
+    ) -> Result<(), Error> {
         let deadline = started + self.max_wait;
-        let mut line = tokio::time::timeout_at(deadline.into(), self.line.lock())
-            .await
-            .map_err(|_| self.waited(started))?;
         loop {
-            let first_ends = match self.try_take(&holder).await? {
-                Try::Taken => return Ok(self.hold(holder)),
-                Try::Full { first_ends } => first_ends,
-            };
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Err(self.waited(started));
             }
-            // Until a release wakes us, the first lease ends, or the wait is over.
-            let block = first_ends.min(LONGEST_BLOCK).min(left);
-            self.block(&mut line, block).await?;
+            self.block(conn, first_ends.min(LONGEST_BLOCK).min(left))
+                .await?;
+            first_ends = match self.try_take(holder).await? {
+                Try::Taken => return Ok(()),
+                Try::Full { first_ends } => first_ends,
+            };
         }
     }
 
@@ -163,14 +183,18 @@ impl Semaphore {
         })
     }
 
-    /// Blocks on the wake-up list on the line's own connection, made when first needed.
+    /// Blocks on the wake-up list on the waiter's own connection: an idle one, or a new one.
     async fn block(
         &self,
         line: &mut Option<MultiplexedConnection>,
         block: Duration,
     ) -> Result<(), Error> {
         if line.is_none() {
-            *line = Some(self.conn.dedicated(LONGEST_BLOCK).await?);
+            let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+            *line = match idle {
+                Some(conn) => Some(conn),
+                None => Some(self.conn.dedicated(LONGEST_BLOCK).await?),
+            };
         }
         let Some(conn) = line.as_mut() else {
             return Ok(());
