@@ -12,7 +12,7 @@ use crate::auth::token::{AccessToken, StaticToken, TokenProvider};
 use crate::code::Code;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::limit::{ConcurrencyLimit, Edition};
+use crate::limit::{Admission, CallInfo, ConcurrencyLimit, Edition};
 use crate::request::RequestParts;
 use crate::response::RawResponse;
 use crate::retry::{Attempts, RetryPolicy, Target};
@@ -144,6 +144,7 @@ pub struct ClientBuilder {
     max_body: usize,
     granted: Option<ScopeSet>,
     max_concurrent: usize,
+    admission: Option<Arc<dyn Admission>>,
     retry: RetryPolicy,
 }
 
@@ -170,6 +171,7 @@ impl ClientBuilder {
             max_body: DEFAULT_MAX_BODY,
             granted: None,
             max_concurrent: DEFAULT_MAX_CONCURRENT,
+            admission: None,
             retry: RetryPolicy::default(),
         }
     }
@@ -243,6 +245,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Admits each attempt through `admission` instead of the client's own limit of
+    /// [`ClientBuilder::max_concurrent`] calls in this process: for a limiter that shares the
+    /// organisation's concurrency limit and API credits with other processes.
+    pub fn admission(mut self, admission: impl Admission) -> Self {
+        self.admission = Some(Arc::new(admission));
+        self
+    }
+
     /// How failed calls are retried (default: [`RetryPolicy::default`]).
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
@@ -274,7 +284,9 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 max_body: self.max_body,
                 granted: self.granted,
-                limit: ConcurrencyLimit::new(self.max_concurrent),
+                limit: self
+                    .admission
+                    .unwrap_or_else(|| Arc::new(ConcurrencyLimit::new(self.max_concurrent))),
                 retry: self.retry,
             }),
         })
@@ -289,7 +301,7 @@ struct Inner {
     timeout: Duration,
     max_body: usize,
     granted: Option<ScopeSet>,
-    limit: ConcurrencyLimit,
+    limit: Arc<dyn Admission>,
     retry: RetryPolicy,
 }
 
@@ -312,7 +324,7 @@ impl fmt::Debug for Client {
             .field("api_domain", &self.inner.api_domain)
             .field("version", &self.inner.version)
             .field("timeout", &self.inner.timeout)
-            .field("max_concurrent", &self.inner.limit.max())
+            .field("max_concurrent", &self.inner.limit.max_concurrent())
             .finish_non_exhaustive()
     }
 }
@@ -397,7 +409,7 @@ impl Client {
 
     /// The most calls this client (and its clones) has in flight at once.
     pub fn max_concurrent(&self) -> usize {
-        self.inner.limit.max()
+        self.inner.limit.max_concurrent()
     }
 
     /// How failed calls are retried.
@@ -533,7 +545,10 @@ impl Client {
         parts: &RequestParts,
         attempt: u32,
     ) -> Result<(AccessToken, Result<RawResponse, Error>), Error> {
-        let _slot = self.inner.limit.acquire().await?;
+        let meta = parts.meta();
+        let mut call = CallInfo::new(meta.method, meta.path).root(meta.root);
+        call.records = parts.expected_outcomes();
+        let _slot = self.inner.limit.admit(call).await?;
         let (token, url) = self.token_and_url(parts).await?;
         let mut builder = self
             .inner
@@ -560,7 +575,9 @@ impl Client {
     /// Sends a prepared request once and reads the answer, within the client's concurrency
     /// limit and timeout. No token refresh, no retry: [`Client::execute_parts`] does those.
     pub async fn execute(&self, request: &PreparedRequest) -> Result<RawResponse, Error> {
-        let _slot = self.inner.limit.acquire().await?;
+        let mut call = CallInfo::new(request.method, request.path_template);
+        call.records = request.expected_outcomes;
+        let _slot = self.inner.limit.admit(call).await?;
         let mut builder = self
             .inner
             .http

@@ -192,6 +192,20 @@ pub enum Error {
         #[source]
         source: Option<std::io::Error>,
     },
+
+    /// The call's [`Admission`](crate::Admission) did not let it go out: the organisation's
+    /// API credits are spent, or the limiter that shares them could not be reached. Nothing was
+    /// sent. `source` is the limiter's own error, for a typed look (`downcast_ref`).
+    #[error("call not admitted: {reason}")]
+    Admission {
+        /// Why.
+        reason: String,
+        /// When trying again may succeed, when the limiter knows.
+        retry_in: Option<Duration>,
+        /// The limiter's own error.
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
 }
 
 impl Error {

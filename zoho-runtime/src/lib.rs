@@ -100,6 +100,14 @@ pub use retry::RetryPolicy;
 pub use scope::{Operation, Scope, ScopeSet};
 pub use types::{ApiVersion, RecordId};
 
+/// What a client waits for before each attempt: a slot under the concurrency limit by default
+/// ([`ClientBuilder::max_concurrent`]), or any [`Admission`](admission::Admission) given to
+/// [`ClientBuilder::admission`], such as one shared by several processes with the org's API
+/// credits (the `zoho-redis` crate's).
+pub mod admission {
+    pub use crate::limit::{Admission, CallInfo, Permit};
+}
+
 /// Declares a Zoho CRM endpoint on a struct. See the crate docs and the README for the grammar.
 pub use zoho_macros::zoho_endpoint;
 

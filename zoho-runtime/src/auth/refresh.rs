@@ -282,6 +282,33 @@ impl TokenProvider for RefreshingToken {
     }
 }
 
+impl RefreshingToken {
+    /// Asks Zoho for a new access token now, whatever is held, holds it (and stores it, with a
+    /// store) and returns it with its expiry and the fingerprint of the credentials that minted
+    /// it. For providers that decide themselves when a token is refreshed, such as one that
+    /// shares a token between processes. One token request at a time, as with every refresh.
+    pub async fn mint(&self) -> Result<StoredToken, Error> {
+        let _flight = self.inner.refreshing.lock().await;
+        let token = self.inner.fetch_and_keep().await?;
+        let left = match &self.inner.state().held {
+            Some(held) => held.expires.saturating_duration_since(Instant::now()),
+            None => Duration::ZERO,
+        };
+        Ok(StoredToken {
+            access_token: token.secret,
+            api_domain: token.api_domain,
+            expires_at: SystemTime::now() + left,
+            owner: self.inner.owner.clone(),
+        })
+    }
+
+    /// The fingerprint of the client id and refresh token, as [`StoredToken::owner`] carries
+    /// it: never either secret.
+    pub fn owner(&self) -> &str {
+        &self.inner.owner
+    }
+}
+
 impl Inner {
     fn state(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
