@@ -193,7 +193,7 @@ pub enum Error {
         source: Option<std::io::Error>,
     },
 
-    /// The call's [`Admission`](crate::Admission) did not let it go out: the organisation's
+    /// The call's [`Admission`](crate::admission::Admission) did not let it go out: the organisation's
     /// API credits are spent, or the limiter that shares them could not be reached. Nothing was
     /// sent. `source` is the limiter's own error, for a typed look (`downcast_ref`).
     #[error("call not admitted: {reason}")]

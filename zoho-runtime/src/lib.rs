@@ -66,7 +66,9 @@
 //! - [`auth`]: access tokens — fixed, refreshed with Zoho's refresh-token grant, or from a
 //!   provider of your own — and where they are kept.
 //! - [`endpoint`]: what an endpoint written by hand implements [`Endpoint`] with.
-//! - [`blocking`] (feature `blocking`): the client for programs without an async runtime.
+//! - [`admission`]: what each attempt waits for (the concurrency limit), and the trait to share
+//!   it with other processes.
+//! - `blocking` (with the feature `blocking`): the client for programs without an async runtime.
 
 pub mod auth;
 mod batch;
