@@ -1,0 +1,104 @@
+//! The code a checked record type or picklist enum expands to.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, LitStr};
+
+use super::check::Bound;
+use super::types::is_optional;
+
+/// The struct or enum, deriving serde's traits through the runtime, with each `#[zoho(rename)]`
+/// turned into the `#[serde(rename)]` that sends it.
+pub fn item(input: &DeriveInput) -> TokenStream {
+    let mut item = input.clone();
+    match &mut item.data {
+        syn::Data::Struct(data) => {
+            for field in data.fields.iter_mut() {
+                let skip = is_optional(&field.ty).then(|| {
+                    quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")])
+                });
+                field.attrs = attrs(&field.attrs, skip);
+            }
+        }
+        syn::Data::Enum(data) => {
+            for variant in data.variants.iter_mut() {
+                variant.attrs = attrs(&variant.attrs, None);
+            }
+        }
+        syn::Data::Union(_) => {}
+    }
+    quote! {
+        #[derive(::zoho_runtime::serde::Serialize, ::zoho_runtime::serde::Deserialize)]
+        #[serde(crate = "::zoho_runtime::serde")]
+        #item
+    }
+}
+
+fn attrs(attrs: &[syn::Attribute], extra: Option<TokenStream>) -> Vec<syn::Attribute> {
+    let mut out: Vec<syn::Attribute> = Vec::new();
+    for attr in attrs {
+        if !attr.path().is_ident("zoho") {
+            out.push(attr.clone());
+            continue;
+        }
+        let mut rename = None;
+        let _ = attr.parse_nested_meta(|meta| {
+            rename = Some(meta.value()?.parse::<LitStr>()?);
+            Ok(())
+        });
+        if let Some(lit) = rename {
+            out.push(syn::parse_quote!(#[serde(rename = #lit)]));
+        }
+    }
+    if let Some(extra) = extra {
+        out.push(syn::parse_quote!(#extra));
+    }
+    out
+}
+
+/// What makes the build depend on the snapshot file and checks the bounds left to rustc.
+pub fn checks(file: Option<&Path>, bounds: &[Bound<'_>]) -> TokenStream {
+    let private = quote!(::zoho_runtime::__private);
+    // Rebuilt when the snapshot changes: rustc tracks the files `include_bytes!` reads.
+    let track = file.map(|path| {
+        let path = path.to_string_lossy();
+        quote!(
+            const _: &[u8] = ::core::include_bytes!(#path);
+        )
+    });
+    let bounds = bounds.iter().map(|bound| match bound {
+        Bound::Reference(ty) => quote_spanned! {ty.span()=>
+            const _: fn() = || {
+                fn __reference<__T: #private::Reference + ?::core::marker::Sized>() {}
+                __reference::<#ty>();
+            };
+        },
+        Bound::Picklist(ty, module, field) => quote_spanned! {ty.span()=>
+            const _: () = #private::assert_picklist_of::<#ty>(#module, #field);
+        },
+    });
+    quote! {
+        const _: () = {
+            #track
+            #(#bounds)*
+        };
+    }
+}
+
+static TOLD: AtomicBool = AtomicBool::new(false);
+
+/// The deprecation warning that says, once per build, that records are not checked.
+pub fn unchecked() -> TokenStream {
+    if TOLD.swap(true, Ordering::Relaxed) {
+        return TokenStream::new();
+    }
+    quote! {
+        const _: () = {
+            let _ = ::zoho_runtime::__private::Unchecked;
+        };
+    }
+}
