@@ -62,12 +62,12 @@ pub trait Picklist {
     const FIELD: &'static str;
 }
 
-/// Whether the enum `P` lists the values of `module`'s `field`; panics (at compile time, in a
-/// constant) when it lists another field's.
+/// Whether the enum `P` lists the values of `module`'s `field`; panics with `message` (at
+/// compile time, in a constant) when it lists another field's.
 #[doc(hidden)]
-pub const fn assert_picklist_of<P: Picklist>(module: &str, field: &str) {
+pub const fn assert_picklist_of<P: Picklist>(module: &str, field: &str, message: &str) {
     if !same(P::MODULE, module) || !same(P::FIELD, field) {
-        panic!("this enum lists the values of another picklist: give the field the enum generated for its own picklist");
+        panic!("{}", message);
     }
 }
 

@@ -10,6 +10,9 @@
 //! assert!(DataType::from_name("formula").unwrap().computed());
 //! ```
 
+/// The key every record has for its id, which `settings/fields` does not list.
+pub const RECORD_ID: &str = "id";
+
 /// A field's `data_type` in `settings/fields`, for the types a record can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]

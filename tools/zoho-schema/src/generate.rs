@@ -54,7 +54,11 @@ fn module(out: &mut String, m: &ModuleSchema, usage: Usage) {
         .iter()
         .filter(|f| usage == Usage::Read || writable(f))
         .collect();
-    let all_optional = fields.iter().all(|f| !required(f, usage));
+    let all_optional = match usage {
+        Usage::Read => true,
+        Usage::Update => false,
+        Usage::Insert => fields.iter().all(|f| !required(f, usage)),
+    };
     let derives = if all_optional {
         "Debug, Clone, Default, PartialEq"
     } else {
@@ -73,6 +77,13 @@ fn module(out: &mut String, m: &ModuleSchema, usage: Usage) {
         usage.name()
     );
     let _ = writeln!(out, "#[derive({derives})]\npub struct {name} {{");
+    // Every record has an id, which `settings/fields` does not list: updates name the record
+    // by it, reads see it, inserts get it from Zoho.
+    match usage {
+        Usage::Insert => {}
+        Usage::Update => out.push_str("    /// The record's id.\n    pub id: ::zoho_runtime::RecordId,\n"),
+        Usage::Read => out.push_str("    /// The record's id.\n    pub id: ::core::option::Option<::zoho_runtime::RecordId>,\n"),
+    }
     for f in &fields {
         let ty = rust_type(&name, f);
         let ty = if required(f, usage) {
@@ -90,9 +101,31 @@ fn module(out: &mut String, m: &ModuleSchema, usage: Usage) {
         );
     }
     out.push_str("}\n");
+    if usage == Usage::Update {
+        constructor(out, &name, &fields);
+    }
     for f in fields.iter().filter(|f| f.data_type == "picklist") {
         picklist(out, m, &name, f);
     }
+}
+
+/// `Lead::new(id)`: an update that changes nothing until its fields are set.
+fn constructor(out: &mut String, name: &str, fields: &[&FieldSchema]) {
+    let _ = writeln!(out, "\nimpl {name} {{");
+    out.push_str(
+        "    /// An update of the record `id` that changes nothing until its fields are set.\n",
+    );
+    out.push_str(
+        "    pub fn new(id: ::zoho_runtime::RecordId) -> Self {\n        Self {\n            id,\n",
+    );
+    for f in fields {
+        let _ = writeln!(
+            out,
+            "            {}: ::core::option::Option::None,",
+            field_ident(&f.api_name)
+        );
+    }
+    out.push_str("        }\n    }\n}\n");
 }
 
 fn writable(f: &FieldSchema) -> bool {
@@ -145,7 +178,10 @@ fn picklist(out: &mut String, m: &ModuleSchema, record: &str, f: &FieldSchema) {
             ident = format!("{ident}{}", seen.len());
         }
         seen.push(ident.clone());
-        let _ = writeln!(out, "    #[zoho(rename = {value:?})]\n    {ident},");
+        let _ = writeln!(
+            out,
+            "    /// `{value}`.\n    #[zoho(rename = {value:?})]\n    {ident},"
+        );
     }
     out.push_str("}\n");
 }

@@ -2,9 +2,8 @@
 
 use proc_macro2::Span;
 use quote::ToTokens;
-use syn::spanned::Spanned;
 use syn::Type;
-use zoho_spec::fields::{DataType, Holds};
+use zoho_spec::fields::{DataType, Holds, RECORD_ID};
 
 use super::args::Usage;
 use super::snapshot::{Field, Module};
@@ -36,6 +35,10 @@ pub struct Rules<'m> {
 
 /// Checks one field, reporting at it; returns the bounds left to rustc.
 pub fn field<'a>(cx: &Ctxt, rules: &Rules<'_>, f: &Checked<'a>) -> Vec<Bound<'a>> {
+    if f.name == RECORD_ID {
+        record_id(cx, f.ty);
+        return Vec::new();
+    }
     let Some(def) = rules.module.field(&f.name) else {
         cx.error_at(f.span, unknown(rules.module, &f.name));
         return Vec::new();
@@ -49,6 +52,20 @@ pub fn field<'a>(cx: &Ctxt, rules: &Rules<'_>, f: &Checked<'a>) -> Vec<Bound<'a>
     }
     let holds = data_type.holds(def.formula_return_type.as_deref());
     value_type(cx, rules, def, data_type, holds, f.ty)
+}
+
+/// The record's `id`: text, or a `RecordId`.
+fn record_id(cx: &Ctxt, ty: &Type) {
+    let inner = unwrapped(ty);
+    if !matches!(
+        classify(inner),
+        Rust::Text | Rust::Id | Rust::Named | Rust::Json
+    ) {
+        cx.error_spanned_by(
+            inner,
+            "a record's `id` is its id as text: write `zoho_runtime::RecordId`",
+        );
+    }
 }
 
 fn unknown(module: &Module, name: &str) -> String {
@@ -118,7 +135,7 @@ fn value_type<'a>(
         _ => false,
     };
     if !fine {
-        cx.error_at(ty.span(), wrong_type(rules, def, data_type, holds, inner));
+        cx.error_spanned_by(inner, wrong_type(rules, def, data_type, holds, inner));
     }
     Vec::new()
 }
@@ -158,11 +175,16 @@ fn wrong_type(
                 .replace("::std::string::", "")
         ),
     };
+    let name = data_type.name();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     format!(
-        "`{}.{}` is a `{}` field, which holds {what}; `{written}` cannot hold it: write {instead}",
-        rules.module.module,
-        def.api_name,
-        data_type.name()
+        "`{}.{}` is {article} `{name}` field, which holds {what}; `{written}` cannot hold it: \
+         write {instead}",
+        rules.module.module, def.api_name
     )
 }
 

@@ -77,9 +77,20 @@ pub fn checks(file: Option<&Path>, bounds: &[Bound<'_>]) -> TokenStream {
                 __reference::<#ty>();
             };
         },
-        Bound::Picklist(ty, module, field) => quote_spanned! {ty.span()=>
-            const _: () = #private::assert_picklist_of::<#ty>(#module, #field);
-        },
+        Bound::Picklist(ty, module, field) => {
+            let message = format!(
+                "`{module}.{field}` holds the values of its own picklist, and this enum lists \
+                 another's: give it an enum declared with \
+                 `#[zoho_picklist(module = \"{module}\", field = \"{field}\")]`"
+            );
+            let [module, field, message] =
+                [module, field, &message].map(|text| LitStr::new(text, ty.span()));
+            quote_spanned! {ty.span()=>
+                const _: () = ::zoho_runtime::__private::assert_picklist_of::<#ty>(
+                    #module, #field, #message,
+                );
+            }
+        }
     });
     quote! {
         const _: () = {
