@@ -32,8 +32,9 @@ impl Usage {
 /// The Rust source of the record types of `modules`.
 pub fn generate(modules: &[ModuleSchema], usage: Usage) -> String {
     let mut out = String::from(
-        "// Written by `zoho-schema generate` from the schema snapshot. `#[zoho_record]` and\n\
-         // `#[zoho_picklist]` check it against the snapshot at every build.\n",
+        "//! Record types written by `zoho-schema generate` from the schema snapshot; edit them\n\
+         //! freely: `#[zoho_record]` and `#[zoho_picklist]` check them against the snapshot at\n\
+         //! every build.\n",
     );
     for m in modules {
         module(&mut out, m, usage);
