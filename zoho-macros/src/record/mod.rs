@@ -87,46 +87,54 @@ pub fn record(args: TokenStream, input: &DeriveInput) -> TokenStream {
     if args.usage.is_none() && cx.error_count() == 0 {
         cx.error_at(Span::call_site(), usage_message());
     }
-    let named: Vec<(Checked<'_>, bool)> = fields
-        .iter()
-        .map(|f| {
-            let (name, lit) = wire_name(&cx, f);
-            let span = lit.map_or_else(|| syn::spanned::Spanned::span(&f.ident), |l| l.span());
-            (
-                Checked {
-                    name,
-                    span,
-                    ty: &f.ty,
-                },
-                true,
-            )
-        })
-        .collect();
+    let named: Vec<Checked<'_>> = fields.iter().map(|f| checked(&cx, f)).collect();
     let loaded = match &args.module {
         Some(module) => load(&cx, module),
         None => Err(()),
     };
-    let mut tail = TokenStream::new();
-    if let Ok(Some((module, path))) = &loaded {
-        let rules = Rules {
-            module,
-            usage: args.usage.unwrap_or(Usage::Read),
-            typed_dates: args.typed_dates,
-        };
-        let bounds: Vec<_> = named
-            .iter()
-            .flat_map(|(f, _)| check::field(&cx, &rules, f))
-            .collect();
-        if args.usage == Some(Usage::Insert) {
-            let sent: Vec<String> = named.iter().map(|(f, _)| f.name.clone()).collect();
-            check::mandatory(&cx, module, &sent, input.ident.span());
-        }
-        tail = expand::checks(Some(path), &bounds);
-    } else if let (Ok(None), 0) = (&loaded, cx.error_count()) {
+    let tail = match &loaded {
+        Ok(Some((module, path))) => check_record(&cx, &args, module, &named, input, path),
         // Said once per build, so told only by a declaration that builds.
-        tail = expand::unchecked();
-    }
+        Ok(None) if cx.error_count() == 0 => expand::unchecked(),
+        _ => TokenStream::new(),
+    };
     finish(cx, expand::item(input), tail)
+}
+
+/// A field with the name it is sent under, spanned at the literal that gave it, if any.
+fn checked<'a>(cx: &Ctxt, f: &'a syn::Field) -> Checked<'a> {
+    let (name, lit) = wire_name(cx, f);
+    let span = lit.map_or_else(|| syn::spanned::Spanned::span(&f.ident), |l| l.span());
+    Checked {
+        name,
+        span,
+        ty: &f.ty,
+    }
+}
+
+/// Every rule on every field, then the mandatory fields; the code that keeps the checks.
+fn check_record(
+    cx: &Ctxt,
+    args: &args::RecordArgs,
+    module: &Module,
+    named: &[Checked<'_>],
+    input: &DeriveInput,
+    path: &std::path::Path,
+) -> TokenStream {
+    let rules = Rules {
+        module,
+        usage: args.usage.unwrap_or(Usage::Read),
+        typed_dates: args.typed_dates,
+    };
+    let bounds: Vec<_> = named
+        .iter()
+        .flat_map(|f| check::field(cx, &rules, f))
+        .collect();
+    if args.usage == Some(Usage::Insert) {
+        let sent: Vec<String> = named.iter().map(|f| f.name.clone()).collect();
+        check::mandatory(cx, module, &sent, input.ident.span());
+    }
+    expand::checks(Some(path), &bounds)
 }
 
 /// `#[zoho_picklist(module = "Leads", field = "Lead_Status")]` on an enum of unit variants.

@@ -60,24 +60,20 @@ pub enum Location {
 /// The snapshot directory for the crate being compiled.
 pub fn locate() -> Location {
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
-    let base = manifest.unwrap_or_default();
-    match std::env::var_os(DIR_VAR) {
-        Some(dir) => {
-            let dir = base.join(dir);
-            if dir.is_dir() {
-                Location::Found(dir)
-            } else {
-                Location::Missing(dir)
-            }
-        }
-        None => {
-            let dir = base.join(DEFAULT_DIR);
-            if dir.is_dir() {
-                Location::Found(dir)
-            } else {
-                Location::Absent
-            }
-        }
+    locate_in(
+        &manifest.unwrap_or_default(),
+        std::env::var_os(DIR_VAR).map(PathBuf::from),
+    )
+}
+
+/// The snapshot directory of the crate at `manifest`, given `ZOHO_SCHEMA_DIR`'s value.
+fn locate_in(manifest: &Path, var: Option<PathBuf>) -> Location {
+    let named = var.is_some();
+    let dir = manifest.join(var.unwrap_or_else(|| PathBuf::from(DEFAULT_DIR)));
+    match (dir.is_dir(), named) {
+        (true, _) => Location::Found(dir),
+        (false, true) => Location::Missing(dir),
+        (false, false) => Location::Absent,
     }
 }
 
@@ -103,4 +99,23 @@ pub fn modules(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_named_directory_must_exist() {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert!(matches!(locate_in(here, None), Location::Absent));
+        let missing = locate_in(here, Some("no-such-dir".into()));
+        assert!(matches!(missing, Location::Missing(dir) if dir.ends_with("no-such-dir")));
+        let found = locate_in(here, Some("../zoho-runtime/tests/ui/zoho-schema".into()));
+        let Location::Found(dir) = found else {
+            panic!("the fixture is a directory")
+        };
+        assert!(modules(&dir).contains(&"Leads".to_owned()));
+        assert_eq!(read(&file(&dir, "Leads")).unwrap().module, "Leads");
+    }
 }
