@@ -258,4 +258,21 @@ mod tests {
         assert_eq!(field_ident("Type"), "r#type");
         assert_eq!(pascal("Price Book"), "PriceBook");
     }
+
+    /// A system module's file is named by its API name, its type by its singular label.
+    #[test]
+    fn a_system_module() {
+        let services = ModuleSchema {
+            module: "Services__s".into(),
+            singular_label: Some("Service".into()),
+            generated_type: Some("default".into()),
+            fields: Vec::new(),
+        };
+        assert_eq!(struct_name(&services), "Service");
+        let code = generate(&[services], Usage::Read);
+        assert!(
+            code.contains("zoho_record(module = \"Services__s\", usage = \"read\")"),
+            "{code}"
+        );
+    }
 }
