@@ -128,9 +128,13 @@ fn value_type<'a>(
         (Holds::Date | Holds::DateTime, Rust::Text) => !rules.typed_dates,
         (Holds::Date | Holds::DateTime, Rust::Named) => true,
         (Holds::Reference, Rust::Named) => return vec![Bound::Reference(inner)],
-        (Holds::TextList, Rust::List(elem)) => {
-            matches!(classify(elem), Rust::Text | Rust::Named | Rust::Json)
-        }
+        (Holds::TextList, Rust::List(elem)) => match classify(elem) {
+            Rust::Named => {
+                let (module, field) = (rules.module.module.clone(), def.api_name.clone());
+                return vec![Bound::Picklist(elem, module, field)];
+            }
+            elem => matches!(elem, Rust::Text | Rust::Json),
+        },
         (Holds::Rows, Rust::List(elem)) => matches!(classify(elem), Rust::Named | Rust::Json),
         _ => false,
     };
