@@ -18,9 +18,7 @@ pub fn item(input: &DeriveInput) -> TokenStream {
     match &mut item.data {
         syn::Data::Struct(data) => {
             for field in data.fields.iter_mut() {
-                let skip = is_optional(&field.ty).then(|| {
-                    quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")])
-                });
+                let skip = is_optional(&field.ty).then(|| none_left_out(&field.attrs));
                 field.attrs = attrs(&field.attrs, skip);
             }
         }
@@ -36,6 +34,26 @@ pub fn item(input: &DeriveInput) -> TokenStream {
         #[serde(crate = "::zoho_runtime::serde")]
         #item
     }
+}
+
+/// `None` is left out of what is sent (a `null` would clear the value) and read when absent,
+/// unless the field's own `#[serde(…)]` already says how.
+fn none_left_out(attrs: &[syn::Attribute]) -> TokenStream {
+    let (mut default, mut skip) = (false, false);
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            default |= meta.path.is_ident("default");
+            skip |= meta.path.is_ident("skip_serializing_if") || meta.path.is_ident("skip");
+            if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            }
+            Ok(())
+        });
+    }
+    let default = (!default).then(|| quote!(#[serde(default)]));
+    let skip =
+        (!skip).then(|| quote!(#[serde(skip_serializing_if = "::core::option::Option::is_none")]));
+    quote!(#default #skip)
 }
 
 fn attrs(attrs: &[syn::Attribute], extra: Option<TokenStream>) -> Vec<syn::Attribute> {
@@ -55,7 +73,8 @@ fn attrs(attrs: &[syn::Attribute], extra: Option<TokenStream>) -> Vec<syn::Attri
         }
     }
     if let Some(extra) = extra {
-        out.push(syn::parse_quote!(#extra));
+        let parsed = syn::parse::Parser::parse2(syn::Attribute::parse_outer, extra);
+        out.extend(parsed.unwrap_or_default());
     }
     out
 }

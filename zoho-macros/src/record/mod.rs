@@ -256,6 +256,8 @@ mod tests {
         assert!(out.contains("__private :: Unchecked"), "{out}");
         assert!(out.contains("serde (rename = \"Lead_Stauts\")"), "{out}");
         assert!(!out.contains("compile_error"), "{out}");
+        // Once per build.
+        serde_keys_of_the_user_are_not_repeated();
     }
 
     #[test]
@@ -267,5 +269,26 @@ mod tests {
             ),
         );
         assert!(out.contains("add `usage = \\\"insert\\\"`"), "{out}");
+    }
+
+    /// A field whose own `#[serde]` says how `None` is read is not told again: serde refuses a
+    /// key given twice. (The second record of this test: the first one of the process says
+    /// that the checks are off.)
+    fn serde_keys_of_the_user_are_not_repeated() {
+        let out = expand(
+            quote!(module = "Leads", usage = "update"),
+            quote!(
+                struct Lead {
+                    #[serde(default)]
+                    #[zoho(rename = "Company")]
+                    company: Option<String>,
+                    #[zoho(rename = "City")]
+                    city: Option<String>,
+                }
+            ),
+        );
+        assert_eq!(out.matches("serde (default)").count(), 2, "{out}");
+        assert_eq!(out.matches("skip_serializing_if").count(), 2, "{out}");
+        assert!(!out.contains("Unchecked"), "{out}");
     }
 }
