@@ -50,7 +50,7 @@
 //! A field is sent under `#[zoho(rename = "Api_Name")]`, or `#[serde(rename = "…")]`, or its
 //! own name, as the runtime sends record fields; that name is the one checked. `id` is every
 //! record's. The attribute derives serde's `Serialize` and `Deserialize` (through
-//! [`serde`](crate::serde)), leaving out `None` fields; do not derive them again.
+//! [`serde`]), leaving out `None` fields; do not derive them again.
 //!
 //! Each error points at its field and all are reported in one build: a name the module lacks
 //! (with "did you mean", for case and `_` mistakes and custom fields), a type that cannot hold
