@@ -12,6 +12,9 @@
 //! across parts), `expand` (the generated code). Zoho's rules — methods, versions, the scope
 //! grammar, modules, what a call's shape needs — come from `zoho-spec`, the one place the
 //! runtime and the sandbox read them too. Errors are collected in `ctxt` and reported together.
+//!
+//! `#[zoho_record]` and `#[zoho_picklist]` live in `record/`, with phases of their own: they
+//! check record types against the organisation's schema snapshot that `zoho-schema pull` writes.
 
 mod attr;
 mod ctxt;
@@ -20,6 +23,7 @@ mod model;
 mod modules;
 mod parse;
 mod path;
+mod record;
 mod scope;
 mod suggest;
 mod validate;
@@ -38,6 +42,25 @@ pub fn zoho_endpoint(args: TokenStream, input: TokenStream) -> TokenStream {
         Err(error) => return error.into_compile_error().into(),
     };
     endpoint(args.into(), &input).into()
+}
+
+/// Checks a record struct against the schema snapshot; see `zoho_runtime::zoho_record`.
+#[proc_macro_attribute]
+pub fn zoho_record(args: TokenStream, input: TokenStream) -> TokenStream {
+    match syn::parse::<DeriveInput>(input) {
+        Ok(input) => record::record(args.into(), &input).into(),
+        Err(error) => error.into_compile_error().into(),
+    }
+}
+
+/// Declares an enum of a picklist's values, checked against the schema snapshot; see
+/// `zoho_runtime::zoho_picklist`.
+#[proc_macro_attribute]
+pub fn zoho_picklist(args: TokenStream, input: TokenStream) -> TokenStream {
+    match syn::parse::<DeriveInput>(input) {
+        Ok(input) => record::picklist(args.into(), &input).into(),
+        Err(error) => error.into_compile_error().into(),
+    }
 }
 
 fn endpoint(args: TokenStream2, input: &DeriveInput) -> TokenStream2 {

@@ -65,6 +65,8 @@
 //!   implements, [`Error`], the outcomes, batches, [`Scope`]s and [`ScopeSet`]s.
 //! - [`auth`]: access tokens — fixed, refreshed with Zoho's refresh-token grant, or from a
 //!   provider of your own — and where they are kept.
+//! - [`record`]: record types checked against the organisation's schema, with
+//!   [`zoho_record`] and [`zoho_picklist`].
 //! - [`endpoint`]: what an endpoint written by hand implements [`Endpoint`] with.
 //! - [`admission`]: what each attempt waits for (the concurrency limit), and the trait to share
 //!   it with other processes.
@@ -81,6 +83,7 @@ mod error;
 mod limit;
 mod meta;
 mod outcome;
+pub mod record;
 mod request;
 mod response;
 mod retry;
@@ -113,6 +116,13 @@ pub mod admission {
 /// Declares a Zoho CRM endpoint on a struct. See the crate docs and the README for the grammar.
 pub use zoho_macros::zoho_endpoint;
 
+/// Checks a record type against the organisation's schema snapshot; see the README's
+/// "Records checked against the org's schema" and [`record`].
+pub use zoho_macros::zoho_record;
+
+/// Declares an enum of a picklist's values, each checked against the schema snapshot.
+pub use zoho_macros::zoho_picklist;
+
 /// The JSON value type, for endpoints whose answers are not given a type of their own.
 pub use serde_json::Value as Json;
 
@@ -135,6 +145,8 @@ pub mod __private {
         decode_json, decode_outcomes, BatchAxis, BodyWriter, Endpoint, EndpointMeta, Method,
         RawResponse, RecordList, RequestParts, Segment,
     };
+    #[allow(deprecated)]
+    pub use crate::record::{assert_picklist_of, Picklist, Reference, Unchecked};
     pub use crate::{ApiVersion, Client, Error, Json, Outcomes, PreparedRequest};
     pub use core::ops::Range;
 }

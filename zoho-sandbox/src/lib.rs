@@ -96,7 +96,7 @@
 //! | GET, PUT, DELETE | `/{module}/{id}/{related_list}` | related records (seed 003), `X-EXTERNAL` (seed 000) |
 //! | PUT, DELETE | `/{module}/{id}/{related_list}/{related_id}` | one relation; contact roles (seed 001) |
 //! | GET | `/Contacts/roles[/{id}]` | contact roles |
-//! | GET | `/settings/modules[/{module}]`, `/settings/fields?module=`, `/settings/related_lists?module=`, `/settings/custom_views?module=` | metadata |
+//! | GET | `/settings/modules[/{module}]`, `/settings/fields?module=`, `/settings/related_lists?module=`, `/settings/custom_views?module=` | metadata; `Leads` has a custom field of each data type the standard fields leave out (multi-select, bigint, decimal, percent, formula, autonumber, subform), the schema `zoho-schema pull` snapshots for the tests |
 //! | GET | `/users[/{id}]` | users |
 //!
 //! Beside them: `POST /oauth/v2/token` (refresh grant), `POST /oauth/v2/token/revoke`, and

@@ -80,8 +80,9 @@ fn field_json(m: &ModuleDef, index: usize, f: &FieldDef) -> Value {
         "id": format!("{}{:03}", &m.id[..15], index + 1),
         "length": if matches!(f.kind, FieldType::TextArea) { 32000 } else { 255 },
         "read_only": f.read_only,
+        "field_read_only": f.read_only,
         "system_mandatory": f.mandatory,
-        "custom_field": f.external,
+        "custom_field": f.custom,
         "visible": true,
         "unique": { "casesensitive": false },
         "is_unique": f.unique,
@@ -89,19 +90,26 @@ fn field_json(m: &ModuleDef, index: usize, f: &FieldDef) -> Value {
         "mass_update": !f.read_only && !f.unique,
     });
     match f.kind {
-        FieldType::Picklist(values) => {
-            let values: Vec<Value> = values
-                .iter()
-                .map(|x| json!({ "display_value": x, "actual_value": x }))
-                .collect();
-            v["pick_list_values"] = json!(values);
-        }
+        FieldType::Picklist(values) => v["pick_list_values"] = picklist_json(values),
+        FieldType::MultiSelect(values) => v["pick_list_values"] = picklist_json(values),
         FieldType::Lookup(target) => {
             v["lookup"] = json!({ "module": { "api_name": target }, "api_name": f.api_name });
         }
+        FieldType::Formula(returns) => {
+            v["formula"] =
+                json!({ "return_type": returns, "expression": "Annual_Revenue / No_of_Employees" });
+        }
+        FieldType::Subform(module) => v["subform"] = json!({ "module": module }),
         _ => {}
     }
     v
+}
+
+fn picklist_json(values: &[&str]) -> Value {
+    values
+        .iter()
+        .map(|x| json!({ "display_value": x, "actual_value": x }))
+        .collect()
 }
 
 /// `GET /settings/related_lists?module=`.

@@ -25,6 +25,20 @@ pub(crate) enum FieldType {
     Lookup(&'static str),
     /// A lookup to a user.
     OwnerLookup,
+    /// Several of the listed values, written as a JSON array of strings.
+    MultiSelect(&'static [&'static str]),
+    /// A 64-bit integer, which Zoho calls "Long Integer".
+    BigInt,
+    /// A number with a fixed count of decimals.
+    Decimal,
+    /// A percentage, as a number.
+    Percent,
+    /// A value Zoho computes from other fields; its JSON type is the formula's return type.
+    Formula(&'static str),
+    /// A number Zoho assigns to each new record, as text.
+    AutoNumber,
+    /// The rows of the named subform module, written as a JSON array of objects.
+    Subform(&'static str),
 }
 
 impl FieldType {
@@ -45,16 +59,27 @@ impl FieldType {
             FieldType::DateTime => "datetime",
             FieldType::Lookup(_) => "lookup",
             FieldType::OwnerLookup => "ownerlookup",
+            FieldType::MultiSelect(_) => "multiselectpicklist",
+            FieldType::BigInt => "bigint",
+            FieldType::Decimal => "decimal",
+            FieldType::Percent => "percent",
+            FieldType::Formula(_) => "formula",
+            FieldType::AutoNumber => "autonumber",
+            FieldType::Subform(_) => "subform",
         }
     }
 
     /// Zoho's `json_type`.
     pub(crate) fn json_type(self) -> &'static str {
         match self {
-            FieldType::Integer => "integer",
-            FieldType::Double | FieldType::Currency => "double",
+            FieldType::Integer | FieldType::BigInt => "integer",
+            FieldType::Double | FieldType::Currency | FieldType::Decimal | FieldType::Percent => {
+                "double"
+            }
             FieldType::Boolean => "boolean",
             FieldType::Lookup(_) | FieldType::OwnerLookup => "jsonobject",
+            FieldType::MultiSelect(_) | FieldType::Subform(_) => "jsonarray",
+            FieldType::Formula(returns) => returns,
             _ => "string",
         }
     }
@@ -74,6 +99,8 @@ pub(crate) struct FieldDef {
     pub unique: bool,
     /// Usable in `X-EXTERNAL` in place of a record id.
     pub external: bool,
+    /// Added by the organisation rather than by Zoho.
+    pub custom: bool,
 }
 
 const fn f(api_name: &'static str, label: &'static str, kind: FieldType) -> FieldDef {
@@ -85,6 +112,7 @@ const fn f(api_name: &'static str, label: &'static str, kind: FieldType) -> Fiel
         mandatory: false,
         unique: false,
         external: false,
+        custom: false,
     }
 }
 
@@ -104,6 +132,11 @@ impl FieldDef {
     const fn external(mut self) -> Self {
         self.external = true;
         self.unique = true;
+        self.custom = true;
+        self
+    }
+    const fn custom(mut self) -> Self {
+        self.custom = true;
         self
     }
 }
@@ -293,7 +326,30 @@ const LEAD_FIELDS: &[FieldDef] = &[
     f("Zip_Code", "Zip Code", Text),
     f("Country", "Country", Text),
     f("Description", "Description", TextArea),
+    // The organisation's own fields, one of each data type the standard ones leave out.
+    f("Interests", "Interests", MultiSelect(INTERESTS)).custom(),
+    f("Visitor_Count", "Visitor Count", BigInt).custom(),
+    f("Discount", "Discount", Decimal).custom(),
+    f("Conversion_Rate", "Conversion Rate", Percent).custom(),
+    f(
+        "Revenue_Per_Employee",
+        "Revenue per Employee",
+        Formula("double"),
+    )
+    .custom()
+    .read_only(),
+    f("Lead_Number", "Lead Number", AutoNumber)
+        .custom()
+        .read_only(),
+    f(
+        "Products_Wanted",
+        "Products Wanted",
+        Subform("Products_Wanted"),
+    )
+    .custom(),
 ];
+
+const INTERESTS: &[&str] = &["Hardware", "Software", "Services", "Training"];
 
 const CONTACT_FIELDS: &[FieldDef] = &[
     f("Salutation", "Salutation", Picklist(SALUTATION)),

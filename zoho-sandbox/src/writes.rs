@@ -179,8 +179,17 @@ pub(crate) fn checked(store: &Store, def: &FieldDef, value: &Value) -> Result<Va
         return Ok(Value::Null);
     }
     let ok = match def.kind {
-        FieldType::Integer => value.is_i64() || value.is_u64(),
-        FieldType::Double | FieldType::Currency => value.is_number(),
+        FieldType::Integer | FieldType::BigInt => value.is_i64() || value.is_u64(),
+        FieldType::Double | FieldType::Currency | FieldType::Decimal | FieldType::Percent => {
+            value.is_number()
+        }
+        FieldType::MultiSelect(offered) => value.as_array().is_some_and(|xs| {
+            xs.iter()
+                .all(|x| x.as_str().is_some_and(|x| offered.contains(&x)))
+        }),
+        FieldType::Subform(_) => value
+            .as_array()
+            .is_some_and(|xs| xs.iter().all(Value::is_object)),
         FieldType::Boolean => value.is_boolean(),
         FieldType::Date => value.as_str().is_some_and(is_date),
         FieldType::Lookup(target) => return lookup(store, def, target, value),

@@ -118,3 +118,52 @@ async fn users_include_patricia_boyle() {
         .await;
     assert_eq!(all.body()["users"].as_array().unwrap().len(), 4);
 }
+
+/// The organisation's own fields carry the properties a schema snapshot records: multi-select
+/// values, a formula's return type, a subform's module, and `custom_field`.
+#[tokio::test]
+async fn custom_fields_of_every_kind() {
+    let sandbox = common::seeds_only().await;
+    let fields = call(&sandbox, "GET", "/crm/v8/settings/fields?module=Leads")
+        .send()
+        .await;
+    let fields = fields.body()["fields"].as_array().unwrap().clone();
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|f| f["api_name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let interests = field("Interests");
+    assert_eq!(interests["data_type"], "multiselectpicklist");
+    assert_eq!(interests["json_type"], "jsonarray");
+    assert_eq!(interests["pick_list_values"][0]["actual_value"], "Hardware");
+    assert_eq!(interests["custom_field"], true);
+    let formula = field("Revenue_Per_Employee");
+    assert_eq!(formula["formula"]["return_type"], "double");
+    assert_eq!(formula["read_only"], true);
+    assert_eq!(
+        field("Products_Wanted")["subform"],
+        json!({ "module": "Products_Wanted" })
+    );
+    assert_eq!(field("Last_Name")["custom_field"], false);
+}
+
+/// A multi-select is written as a list of offered values; anything else is `INVALID_DATA`.
+#[tokio::test]
+async fn a_multi_select_takes_a_list_of_offered_values() {
+    let sandbox = common::seeds_only().await;
+    let put = |interests: serde_json::Value| {
+        let body = json!({ "data": [{ "Interests": interests }] });
+        call(&sandbox, "PUT", "/crm/v8/Leads/738964000002148061").json(body)
+    };
+    assert_eq!(put(json!(["Software"])).send().await.status, 200);
+    let wrong = put(json!("Software")).send().await;
+    assert_eq!(
+        wrong.body()["data"][0]["code"],
+        "INVALID_DATA",
+        "{:?}",
+        wrong.body()
+    );
+}

@@ -20,6 +20,7 @@
 //! The crate has no dependencies: a proc-macro crate builds it for the host and the runtime for
 //! the target, and neither should pay for more.
 
+pub mod fields;
 pub mod limits;
 mod method;
 pub mod modules;

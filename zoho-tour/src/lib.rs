@@ -4,9 +4,13 @@
 //! - [`seeds`]: the five Zoho CRM operations of the seed documents, declared with
 //!   `#[zoho_endpoint]`;
 //! - [`common`]: where the examples connect, and how they print a request and its outcome;
+//! - [`leads`]: the `Lead` record type and its picklist enums, written by `zoho-schema generate`
+//!   from the snapshot in `zoho-schema/` and checked against it by `#[zoho_record]` at every
+//!   build (`examples/schema_checked_leads.rs` uses it);
 //! - [`tour`]: the tour's body, which `examples/crm_tour.rs` runs on standard output and
 //!   `tests/secrets.rs` into a buffer.
 
 pub mod common;
+pub mod leads;
 pub mod seeds;
 pub mod tour;
