@@ -25,8 +25,9 @@
 //! API (records, notes, attachments, COQL, bulk read, …) come in later, each in a file of its
 //! own.
 //!
-//! The attribute and the client are `zoho-runtime`'s, re-exported as [`runtime`] so that one
-//! dependency gives both the catalogue and the means to declare more.
+//! The attribute and the client are `zoho-runtime`'s, re-exported as [`runtime`]. To declare
+//! operations of your own beside these, depend on `zoho-runtime` too for now: the code
+//! `#[zoho_endpoint]` generates names `::zoho_runtime`.
 
 pub mod fields;
 pub mod modules;
