@@ -23,6 +23,8 @@
 use zoho_runtime::serde::Deserialize;
 use zoho_runtime::zoho_endpoint;
 
+use crate::{declared, ApiOperation};
+
 /// Lists a module's fields; `None` when Zoho answers `204 No Content`.
 #[zoho_endpoint(GET "/settings/fields", scope = "ZohoCRM.settings.fields.READ", response = Option<Fields>)]
 pub struct GetFields {
@@ -161,3 +163,6 @@ pub struct Subform {
     #[serde(default)]
     pub module: Option<String>,
 }
+
+/// Every operation of this area.
+pub(crate) const OPERATIONS: &[ApiOperation] = declared![GetFields];

@@ -22,6 +22,8 @@
 use zoho_runtime::serde::Deserialize;
 use zoho_runtime::zoho_endpoint;
 
+use crate::{declared, ApiOperation};
+
 /// Lists the organisation's modules; `None` when Zoho answers `204 No Content`.
 #[zoho_endpoint(GET "/settings/modules", scope = "ZohoCRM.settings.modules.READ", response = Option<Modules>)]
 pub struct GetModules {}
@@ -66,3 +68,6 @@ impl Module {
         self.api_name.ends_with("__s")
     }
 }
+
+/// Every operation of this area.
+pub(crate) const OPERATIONS: &[ApiOperation] = declared![GetModules];

@@ -68,6 +68,7 @@ fn add_doc_line(item: &mut DeriveInput, endpoint: &Endpoint) {
 }
 
 fn endpoint_impl(endpoint: &Endpoint) -> TokenStream {
+    let rt = crate::krate::runtime();
     let input = endpoint.input;
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
@@ -88,9 +89,9 @@ fn endpoint_impl(endpoint: &Endpoint) -> TokenStream {
     let decode = decode(&endpoint.response);
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::zoho_runtime::__private::Endpoint for #ident #ty_generics #where_clause {
+        impl #impl_generics #rt::__private::Endpoint for #ident #ty_generics #where_clause {
             type Response = #response;
-            const META: &'static ::zoho_runtime::__private::EndpointMeta = #meta;
+            const META: &'static #rt::__private::EndpointMeta = #meta;
             #write
             #batch_len
             #decode
@@ -99,10 +100,11 @@ fn endpoint_impl(endpoint: &Endpoint) -> TokenStream {
 }
 
 fn response_type(response: &Response) -> TokenStream {
+    let rt = crate::krate::runtime();
     match response {
         Response::Declared(ty) => quote!(#ty),
-        Response::Json => quote!(::zoho_runtime::__private::Json),
-        Response::Outcomes => quote!(::zoho_runtime::__private::Outcomes),
+        Response::Json => quote!(#rt::__private::Json),
+        Response::Outcomes => quote!(#rt::__private::Outcomes),
     }
 }
 
@@ -120,7 +122,8 @@ struct Meta<'a> {
 }
 
 fn meta(meta: &Meta) -> TokenStream {
-    let private = quote!(::zoho_runtime::__private);
+    let rt = crate::krate::runtime();
+    let private = quote!(#rt::__private);
     let method = format_ident!("{}", meta.method.variant());
     let path = &meta.path;
     let segments = meta.segments.iter().map(|s| match s {
@@ -150,11 +153,12 @@ fn meta(meta: &Meta) -> TokenStream {
 }
 
 fn write_request(endpoint: &Endpoint) -> TokenStream {
+    let rt = crate::krate::runtime();
     let path_values = path_order(endpoint).map(|field| {
         let (ident, ty) = (field.ident, field.ty);
         let name = &field.name;
         quote_spanned! {ty.span()=>
-            ::zoho_runtime::__private::RequestParts::path_value::<#ty>(__parts, #name, &self.#ident)?;
+            #rt::__private::RequestParts::path_value::<#ty>(__parts, #name, &self.#ident)?;
         }
     });
     let query_and_headers = endpoint.fields.iter().filter_map(query_or_header);
@@ -162,9 +166,9 @@ fn write_request(endpoint: &Endpoint) -> TokenStream {
     quote! {
         fn write_request(
             &self,
-            __parts: &mut ::zoho_runtime::__private::RequestParts,
-            __batch: ::core::option::Option<::zoho_runtime::__private::Range<usize>>,
-        ) -> ::core::result::Result<(), ::zoho_runtime::__private::Error> {
+            __parts: &mut #rt::__private::RequestParts,
+            __batch: ::core::option::Option<#rt::__private::Range<usize>>,
+        ) -> ::core::result::Result<(), #rt::__private::Error> {
             let _ = &__batch;
             #(#path_values)*
             #(#query_and_headers)*
@@ -183,13 +187,14 @@ fn path_order<'e>(endpoint: &'e Endpoint) -> impl Iterator<Item = &'e Field<'e>>
 }
 
 fn query_or_header(field: &Field) -> Option<TokenStream> {
+    let rt = crate::krate::runtime();
     let (ident, ty) = (field.ident, field.ty);
     match &field.role {
         Role::Query(name) => Some(quote_spanned! {ty.span()=>
-            ::zoho_runtime::__private::RequestParts::query::<#ty>(__parts, #name, &self.#ident);
+            #rt::__private::RequestParts::query::<#ty>(__parts, #name, &self.#ident);
         }),
         Role::Header(name) => Some(quote_spanned! {ty.span()=>
-            ::zoho_runtime::__private::RequestParts::header::<#ty>(__parts, #name, &self.#ident)?;
+            #rt::__private::RequestParts::header::<#ty>(__parts, #name, &self.#ident)?;
         }),
         Role::Path | Role::Body(_) => None,
     }
@@ -232,6 +237,7 @@ fn body_field(field: &Field, body: &Body) -> TokenStream {
 /// A `records` or `targets` list; an `Option` of one is left out when `None` (mass update
 /// names its targets by `ids` or by `cvid`).
 fn optional_list(field: &Field, method: TokenStream, key: Option<&String>) -> TokenStream {
+    let rt = crate::krate::runtime();
     let ident = field.ident;
     let ty = field.option_inner().unwrap_or(field.ty);
     let span = ty.span();
@@ -239,26 +245,27 @@ fn optional_list(field: &Field, method: TokenStream, key: Option<&String>) -> To
     let batch = quote_spanned!(span=> ::core::clone::Clone::clone(&__batch));
     // The same check as `batch_len`'s, so rustc reports a non-list type once, at the field.
     let check = quote_spanned! {span=>
-        let _ = <#ty as ::zoho_runtime::__private::RecordList>::len;
+        let _ = <#ty as #rt::__private::RecordList>::len;
     };
     match field.option_inner() {
         Some(inner) => quote_spanned! {span=>
             #check
             if let ::core::option::Option::Some(__list) = &self.#ident {
-                ::zoho_runtime::__private::BodyWriter::#method::<#inner>(&mut __body, #key __list, #batch)?;
+                #rt::__private::BodyWriter::#method::<#inner>(&mut __body, #key __list, #batch)?;
             }
         },
         None => quote_spanned! {span=>
             #check
-            ::zoho_runtime::__private::BodyWriter::#method::<#ty>(&mut __body, #key &self.#ident, #batch)?;
+            #rt::__private::BodyWriter::#method::<#ty>(&mut __body, #key &self.#ident, #batch)?;
         },
     }
 }
 
 /// `None` is left out: in Zoho a `null` clears the stored value.
 fn optional_write(field: &Field, key: &str, method: syn::Ident) -> TokenStream {
+    let rt = crate::krate::runtime();
     let ident = field.ident;
-    let writer = quote!(::zoho_runtime::__private::BodyWriter);
+    let writer = quote!(#rt::__private::BodyWriter);
     match field.option_inner() {
         Some(inner) => quote_spanned! {inner.span()=>
             if let ::core::option::Option::Some(__value) = &self.#ident {
@@ -275,6 +282,7 @@ fn optional_write(field: &Field, key: &str, method: syn::Ident) -> TokenStream {
 }
 
 fn batch_len(endpoint: &Endpoint) -> TokenStream {
+    let rt = crate::krate::runtime();
     let Some((field, _)) = endpoint.batch() else {
         return TokenStream::new();
     };
@@ -283,13 +291,13 @@ fn batch_len(endpoint: &Endpoint) -> TokenStream {
         Some(inner) => quote_spanned! {inner.span()=>
             ::core::option::Option::map(
                 ::core::option::Option::as_ref(&self.#ident),
-                <#inner as ::zoho_runtime::__private::RecordList>::len,
+                <#inner as #rt::__private::RecordList>::len,
             )
         },
         None => {
             let ty = field.ty;
             quote_spanned! {ty.span()=>
-                ::core::option::Option::Some(<#ty as ::zoho_runtime::__private::RecordList>::len(&self.#ident))
+                ::core::option::Option::Some(<#ty as #rt::__private::RecordList>::len(&self.#ident))
             }
         }
     };
@@ -301,22 +309,23 @@ fn batch_len(endpoint: &Endpoint) -> TokenStream {
 }
 
 fn decode(response: &Response) -> TokenStream {
+    let rt = crate::krate::runtime();
     let call = match response {
         Response::Declared(ty) => quote_spanned! {ty.span()=>
-            ::zoho_runtime::__private::decode_json::<#ty>(__raw)
+            #rt::__private::decode_json::<#ty>(__raw)
         },
         Response::Json => quote! {
-            ::zoho_runtime::__private::decode_json::<::zoho_runtime::__private::Json>(__raw)
+            #rt::__private::decode_json::<#rt::__private::Json>(__raw)
         },
         Response::Outcomes => quote! {
-            ::zoho_runtime::__private::decode_outcomes(__raw, __expected)
+            #rt::__private::decode_outcomes(__raw, __expected)
         },
     };
     quote! {
         fn decode(
-            __raw: &::zoho_runtime::__private::RawResponse,
+            __raw: &#rt::__private::RawResponse,
             __expected: ::core::option::Option<usize>,
-        ) -> ::core::result::Result<Self::Response, ::zoho_runtime::__private::Error> {
+        ) -> ::core::result::Result<Self::Response, #rt::__private::Error> {
             let _ = __expected;
             #call
         }
@@ -324,6 +333,7 @@ fn decode(response: &Response) -> TokenStream {
 }
 
 fn inherent_methods(input: &DeriveInput, response: &Response) -> TokenStream {
+    let rt = crate::krate::runtime();
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let response = response_type(response);
@@ -333,18 +343,18 @@ fn inherent_methods(input: &DeriveInput, response: &Response) -> TokenStream {
             /// Sends this call and decodes Zoho's answer.
             pub async fn send(
                 &self,
-                client: &::zoho_runtime::__private::Client,
-            ) -> ::core::result::Result<#response, ::zoho_runtime::__private::Error> {
+                client: &#rt::__private::Client,
+            ) -> ::core::result::Result<#response, #rt::__private::Error> {
                 client.send(self).await
             }
 
             /// Renders the request without sending it: method, full URL, headers and JSON body.
             pub async fn prepare(
                 &self,
-                client: &::zoho_runtime::__private::Client,
+                client: &#rt::__private::Client,
             ) -> ::core::result::Result<
-                ::zoho_runtime::__private::PreparedRequest,
-                ::zoho_runtime::__private::Error,
+                #rt::__private::PreparedRequest,
+                #rt::__private::Error,
             > {
                 client.prepare(self).await
             }
@@ -357,6 +367,7 @@ fn inherent_methods(input: &DeriveInput, response: &Response) -> TokenStream {
 /// `call.send(…)` does not fail with secondary errors. Its request is never built: writing it
 /// returns an error.
 pub fn fallback(model: &Model) -> TokenStream {
+    let rt = crate::krate::runtime();
     let input = model.input;
     let item = clean_struct(input);
     // Any method will do where none parsed: the build fails on the reported error anyway.
@@ -381,7 +392,7 @@ pub fn fallback(model: &Model) -> TokenStream {
     let methods = inherent_methods(input, &response);
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let private = quote!(::zoho_runtime::__private);
+    let private = quote!(#rt::__private);
     let refused = quote! {
         ::core::result::Result::Err(#private::Error::InvalidRequest {
             reason: ::core::convert::From::from("the endpoint's declaration has compile errors"),

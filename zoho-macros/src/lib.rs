@@ -1,7 +1,8 @@
 //! The `#[zoho_endpoint]` attribute of the `zoho-runtime` crate.
 //!
-//! Use it through `zoho_runtime::zoho_endpoint`: the code it generates refers to
-//! `::zoho_runtime`, and users depend on that crate only. The grammar, the field roles and the
+//! Use it through `zoho_runtime::zoho_endpoint` or the catalogue's re-export: the code it
+//! generates names the runtime as the user's manifest does (`::zoho_runtime`, or
+//! `::zoho_crm_api::runtime` for a user who depends on the catalogue alone; see `krate`). The grammar, the field roles and the
 //! compile-time checks are described in the docs of `zoho_runtime::zoho_endpoint` and in the
 //! "Compile-time checks" section of the workspace's README; each check has a case in
 //! `zoho-runtime/tests/ui/`.
@@ -19,6 +20,7 @@
 mod attr;
 mod ctxt;
 mod expand;
+mod krate;
 mod model;
 mod modules;
 mod parse;

@@ -266,6 +266,11 @@ fn build_fields<'a>(
         .filter_map(|field| {
             let ident = field.ident.as_ref()?;
             let attrs = attr::parse_field_attrs(cx, &field.attrs);
+            // A marker of a type parameter (the record type of `GetRecords<R>`) is no part of
+            // the request, unless the user gave it a role.
+            if attrs.role.is_none() && is_phantom(&field.ty) {
+                return None;
+            }
             let role = role_of(ident, &attrs, path);
             let role_span = attr::role_span(&attrs, ident.span());
             Some(Field {
@@ -278,6 +283,18 @@ fn build_fields<'a>(
             })
         })
         .collect()
+}
+
+/// Whether the type is `PhantomData<…>` (written with any path to it).
+fn is_phantom(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "PhantomData"),
+        _ => false,
+    }
 }
 
 /// The explicit role, else a path placeholder's, else a key of the single record. When the

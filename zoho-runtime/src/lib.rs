@@ -72,17 +72,23 @@
 //!   it with other processes.
 //! - `blocking` (with the feature `blocking`): the client for programs without an async runtime.
 
+// Code that `#[zoho_endpoint]` generates names the runtime `::zoho_runtime`, in this crate's
+// own doctests and tests too.
+extern crate self as zoho_runtime;
+
 pub mod auth;
 mod batch;
 #[cfg(feature = "blocking")]
 pub mod blocking;
 mod client;
 mod code;
+mod dynamic;
 pub mod endpoint;
 mod error;
 mod limit;
 mod meta;
 mod outcome;
+mod page;
 pub mod record;
 mod request;
 mod response;
@@ -96,10 +102,12 @@ pub use client::{
     DEFAULT_TIMEOUT,
 };
 pub use code::Code;
+pub use dynamic::Record;
 pub use endpoint::Endpoint;
 pub use error::Error;
 pub use limit::Edition;
 pub use outcome::{Details, Outcome, Outcomes, RecordError, RecordSuccess, UserRef};
+pub use page::{Page, PageInfo};
 pub use request::Nullable;
 pub use retry::RetryPolicy;
 pub use scope::{Operation, Scope, ScopeSet};

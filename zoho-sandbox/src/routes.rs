@@ -1,11 +1,13 @@
 //! The CRM API the sandbox serves under `/crm/{version}`: one table, a row per path pattern
-//! with the handler of each method it takes.
+//! with the handler of each method it takes, made of one part per area of the API ([`AREAS`]).
 //!
 //! A row's pattern is literal parts, `{captures}` and an optional final `*` (see
 //! [`crate::pattern`]); the first row whose pattern fits the path answers. A row without
 //! handlers marks shapes that are not URLs at all (`404 INVALID_URL_PATTERN`) before a broader
 //! row would take them. A method the row lacks is `400 INVALID_REQUEST_METHOD`.
 //!
+//! An area's part is the `ROUTES` of its own file, listed in [`AREAS`] before [`BASE`], whose
+//! broad rows (`/{module}/{id}/{related_list}`, `/settings/*`) would otherwise take its paths.
 //! Adding an operation is adding a row, or a method to a row:
 //!
 //! ```text
@@ -26,31 +28,37 @@ pub(crate) struct Route {
 
 impl Route {
     /// A row taking no method yet: as it is, it marks a shape that is not a URL.
-    const fn new(pattern: &'static str) -> Route {
+    pub(crate) const fn new(pattern: &'static str) -> Route {
         Route {
             pattern,
             handlers: [None; Method::ALL.len()],
         }
     }
 
-    const fn on(mut self, method: Method, handler: Handler) -> Route {
+    pub(crate) const fn on(mut self, method: Method, handler: Handler) -> Route {
         self.handlers[index(method)] = Some(handler);
         self
     }
 
-    const fn get(self, handler: Handler) -> Route {
+    pub(crate) const fn get(self, handler: Handler) -> Route {
         self.on(Method::Get, handler)
     }
 
-    const fn post(self, handler: Handler) -> Route {
+    pub(crate) const fn post(self, handler: Handler) -> Route {
         self.on(Method::Post, handler)
     }
 
-    const fn put(self, handler: Handler) -> Route {
+    pub(crate) const fn put(self, handler: Handler) -> Route {
         self.on(Method::Put, handler)
     }
 
-    const fn delete(self, handler: Handler) -> Route {
+    // Zoho's fields, layouts, global picklists, pipelines and notifications take `PATCH`.
+    #[allow(dead_code)]
+    pub(crate) const fn patch(self, handler: Handler) -> Route {
+        self.on(Method::Patch, handler)
+    }
+
+    pub(crate) const fn delete(self, handler: Handler) -> Route {
         self.on(Method::Delete, handler)
     }
 
@@ -75,8 +83,11 @@ const fn index(method: Method) -> usize {
     }
 }
 
-/// Every route, most specific first.
-pub(crate) static ROUTES: &[Route] = &[
+/// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
+pub(crate) static AREAS: &[&[Route]] = &[BASE];
+
+/// The records API and the metadata the sandbox began with; its broad rows come last.
+pub(crate) static BASE: &[Route] = &[
     Route::new("/settings/modules").get(|c| metadata::modules(c, None)),
     Route::new("/settings/modules/{name}").get(|c| metadata::modules(c, Some(c.at("name")))),
     Route::new("/settings/fields").get(metadata::fields),
@@ -112,11 +123,15 @@ pub(crate) static ROUTES: &[Route] = &[
         .delete(related::delete),
 ];
 
+/// Every route, in the order they are tried.
+pub(crate) fn routes() -> impl Iterator<Item = &'static Route> {
+    AREAS.iter().flat_map(|area| area.iter())
+}
+
 /// The first route whose pattern fits the segments, with its captures; `None` when no route
 /// does or the one that fits marks a shape that is not a URL.
 pub(crate) fn find(segments: &[String]) -> Option<(&'static Route, Captures)> {
-    ROUTES
-        .iter()
+    routes()
         .find_map(|route| Some((route, pattern::matches(route.pattern, segments)?)))
         .filter(|(route, _)| route.is_url())
 }
@@ -144,7 +159,7 @@ mod tests {
 
     #[test]
     fn no_pattern_is_listed_twice() {
-        let patterns: Vec<&str> = ROUTES.iter().map(|r| r.pattern).collect();
+        let patterns: Vec<&str> = routes().map(|r| r.pattern).collect();
         for (i, pattern) in patterns.iter().enumerate() {
             assert!(
                 !patterns[..i].contains(pattern),

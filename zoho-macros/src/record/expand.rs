@@ -14,6 +14,8 @@ use super::types::is_optional;
 /// The struct or enum, deriving serde's traits through the runtime, with each `#[zoho(rename)]`
 /// turned into the `#[serde(rename)]` that sends it.
 pub fn item(input: &DeriveInput) -> TokenStream {
+    let rt = crate::krate::runtime();
+    let serde_crate = crate::krate::serde_crate();
     let mut item = input.clone();
     match &mut item.data {
         syn::Data::Struct(data) => {
@@ -30,8 +32,8 @@ pub fn item(input: &DeriveInput) -> TokenStream {
         syn::Data::Union(_) => {}
     }
     quote! {
-        #[derive(::zoho_runtime::serde::Serialize, ::zoho_runtime::serde::Deserialize)]
-        #[serde(crate = "::zoho_runtime::serde")]
+        #[derive(#rt::serde::Serialize, #rt::serde::Deserialize)]
+        #[serde(crate = #serde_crate)]
         #item
     }
 }
@@ -81,7 +83,8 @@ fn attrs(attrs: &[syn::Attribute], extra: Option<TokenStream>) -> Vec<syn::Attri
 
 /// What makes the build depend on the snapshot file and checks the bounds left to rustc.
 pub fn checks(file: Option<&Path>, bounds: &[Bound<'_>]) -> TokenStream {
-    let private = quote!(::zoho_runtime::__private);
+    let rt = crate::krate::runtime();
+    let private = quote!(#rt::__private);
     // Rebuilt when the snapshot changes: rustc tracks the files `include_bytes!` reads.
     let track = file.map(|path| {
         let path = path.to_string_lossy();
@@ -105,7 +108,7 @@ pub fn checks(file: Option<&Path>, bounds: &[Bound<'_>]) -> TokenStream {
             let [module, field, message] =
                 [module, field, &message].map(|text| LitStr::new(text, ty.span()));
             quote_spanned! {ty.span()=>
-                const _: () = ::zoho_runtime::__private::assert_picklist_of::<#ty>(
+                const _: () = #rt::__private::assert_picklist_of::<#ty>(
                     #module, #field, #message,
                 );
             }
@@ -123,12 +126,13 @@ static TOLD: AtomicBool = AtomicBool::new(false);
 
 /// The deprecation warning that says, once per build, that records are not checked.
 pub fn unchecked() -> TokenStream {
+    let rt = crate::krate::runtime();
     if TOLD.swap(true, Ordering::Relaxed) {
         return TokenStream::new();
     }
     quote! {
         const _: () = {
-            let _ = ::zoho_runtime::__private::Unchecked;
+            let _ = #rt::__private::Unchecked;
         };
     }
 }

@@ -139,6 +139,7 @@ fn check_record(
 
 /// `#[zoho_picklist(module = "Leads", field = "Lead_Status")]` on an enum of unit variants.
 pub fn picklist(args: TokenStream, input: &DeriveInput) -> TokenStream {
+    let rt = crate::krate::runtime();
     let cx = Ctxt::default();
     let args = args::picklist(&cx, args);
     let syn::Data::Enum(data) = &input.data else {
@@ -164,7 +165,7 @@ pub fn picklist(args: TokenStream, input: &DeriveInput) -> TokenStream {
     let (m, f) = (module.value(), field.value());
     let imp = quote! {
         #[automatically_derived]
-        impl ::zoho_runtime::__private::Picklist for #ident {
+        impl #rt::__private::Picklist for #ident {
             const MODULE: &'static str = #m;
             const FIELD: &'static str = #f;
         }

@@ -1,0 +1,97 @@
+//! Sends operations to a sandbox and keeps which were sent, so that an area's test fails when
+//! one of its declared operations was never sent.
+
+use std::collections::BTreeSet;
+
+use zoho_crm_api::runtime::{Client, Endpoint, Error};
+use zoho_crm_api::{operations, AREAS};
+use zoho_sandbox::Sandbox;
+
+/// A sandbox, a client with every scope, and the operations sent so far.
+pub struct Harness {
+    /// The sandbox, for areas that set up data or read its journal and store.
+    #[allow(dead_code)]
+    pub sandbox: Sandbox,
+    pub client: Client,
+    area: &'static str,
+    sent: BTreeSet<(String, String)>,
+}
+
+impl Harness {
+    /// A fresh sandbox for the area `area` (the name of its module: `notes`).
+    pub async fn start(area: &'static str) -> Harness {
+        let sandbox = Sandbox::start().await.expect("the sandbox starts");
+        let client = Client::builder()
+            .api_domain(sandbox.base_url())
+            .access_token(sandbox.access_token())
+            .build()
+            .expect("a client");
+        Harness {
+            sandbox,
+            client,
+            area,
+            sent: BTreeSet::new(),
+        }
+    }
+
+    /// Sends a call that must succeed, and returns its answer.
+    pub async fn send<E: Endpoint>(&mut self, call: &E) -> E::Response {
+        let answer = self.client.send(call).await;
+        self.record::<E>();
+        answer.unwrap_or_else(|error| panic!("{} answered {error:?}", name_of::<E>().1))
+    }
+
+    /// Sends a call that must fail, and returns its error (for areas that test refusals).
+    #[allow(dead_code)]
+    pub async fn send_err<E: Endpoint>(&mut self, call: &E) -> Error
+    where
+        E::Response: std::fmt::Debug,
+    {
+        let answer = self.client.send(call).await;
+        self.record::<E>();
+        match answer {
+            Ok(answer) => panic!("{} answered Ok({answer:?})", name_of::<E>().1),
+            Err(error) => error,
+        }
+    }
+
+    fn record<E: Endpoint>(&mut self) {
+        let (module, name) = name_of::<E>();
+        self.sent.insert((module.to_owned(), name.to_owned()));
+    }
+
+    /// Fails unless every operation of the area was sent.
+    pub fn finish(self) {
+        let missing: Vec<&str> = operations()
+            .filter(|op| op.area() == self.area)
+            .filter(|op| {
+                !self
+                    .sent
+                    .contains(&(op.module_path.to_owned(), op.name().to_owned()))
+            })
+            .map(|op| op.name())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "never sent in `{}`: {missing:?}",
+            self.area
+        );
+    }
+}
+
+/// `("zoho_crm_api::notes", "GetNotes")` of `zoho_crm_api::notes::GetNotes<…>`.
+fn name_of<E>() -> (&'static str, &'static str) {
+    let full = std::any::type_name::<E>();
+    let bare = full.split('<').next().unwrap_or(full);
+    bare.rsplit_once("::").unwrap_or(("", bare))
+}
+
+/// Fails unless every area of the catalogue has a test here.
+pub fn check_tested(tested: &[&str]) {
+    let areas: BTreeSet<&str> = AREAS
+        .iter()
+        .filter_map(|area| area.first().map(|op| op.area()))
+        .collect();
+    let untested: Vec<&&str> = areas.iter().filter(|a| !tested.contains(a)).collect();
+    assert!(untested.is_empty(), "areas without a test: {untested:?}");
+}
