@@ -47,12 +47,13 @@ impl Record {
     pub fn get<T: DeserializeOwned>(&self, field: &str) -> Result<Option<T>, Error> {
         match self.0.get(field) {
             None | Some(Value::Null) => Ok(None),
-            Some(value) => T::deserialize(value).map(Some).map_err(|e| Error::Decode {
-                status: 200,
-                type_name: std::any::type_name::<T>(),
-                reason: format!("the field `{field}`: {e}"),
-                body_start: value.to_string().chars().take(200).collect(),
-            }),
+            Some(value) => T::deserialize(value)
+                .map(Some)
+                .map_err(|e| Error::FieldType {
+                    field: field.to_owned(),
+                    type_name: std::any::type_name::<T>(),
+                    reason: e.to_string(),
+                }),
         }
     }
 

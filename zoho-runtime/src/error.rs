@@ -165,6 +165,41 @@ pub enum Error {
         limit: usize,
     },
 
+    /// A field of a [`Record`](crate::Record) holds a value of another type than asked for.
+    #[error("the field `{field}` is not a `{type_name}`: {reason}")]
+    FieldType {
+        /// The field's API name.
+        field: String,
+        /// The type asked for.
+        type_name: &'static str,
+        /// What serde said.
+        reason: String,
+    },
+
+    /// A job (bulk read or write, mass update, mass convert, …) ended without completing: Zoho
+    /// says it failed, or its result expired before it was fetched.
+    #[error("job {job_id} ended {state}: {reason}")]
+    JobFailed {
+        /// The job's id, as Zoho gave it.
+        job_id: String,
+        /// The final state Zoho answered: `FAILED`, …
+        state: String,
+        /// Zoho's reason, when it gave one.
+        reason: String,
+    },
+
+    /// A job was still running when the wait's deadline passed; it may complete later: ask for
+    /// its status again rather than creating it anew.
+    #[error("job {job_id} still {state} after {waited:?}")]
+    JobTimedOut {
+        /// The job's id.
+        job_id: String,
+        /// The last state Zoho answered.
+        state: String,
+        /// How long the wait lasted.
+        waited: Duration,
+    },
+
     /// A request that is not safe to repeat failed in a way that leaves its fate unknown, so it
     /// was not sent again. Check Zoho before resending.
     #[error("`{method} {path}` may have reached Zoho and is not safe to repeat, so it was not retried: {source}")]

@@ -68,6 +68,7 @@
 //! - [`record`]: record types checked against the organisation's schema, with
 //!   [`zoho_record`] and [`zoho_picklist`].
 //! - [`endpoint`]: what an endpoint written by hand implements [`Endpoint`] with.
+//! - [`jobs`]: waiting for bulk and mass-action jobs.
 //! - [`admission`]: what each attempt waits for (the concurrency limit), and the trait to share
 //!   it with other processes.
 //! - `blocking` (with the feature `blocking`): the client for programs without an async runtime.
@@ -85,6 +86,7 @@ mod code;
 mod dynamic;
 pub mod endpoint;
 mod error;
+pub mod jobs;
 mod limit;
 mod meta;
 mod outcome;
