@@ -83,12 +83,14 @@ mod error;
 mod limit;
 mod meta;
 mod outcome;
+pub mod reconcile;
 pub mod record;
 mod request;
 mod response;
 mod retry;
 mod scope;
 mod types;
+mod upsert;
 
 pub use batch::{Batch, BatchOutcome, BatchOutcomes, Progress, RecordFailure};
 pub use client::{
@@ -99,7 +101,7 @@ pub use code::Code;
 pub use endpoint::Endpoint;
 pub use error::Error;
 pub use limit::Edition;
-pub use outcome::{Details, Outcome, Outcomes, RecordError, RecordSuccess, UserRef};
+pub use outcome::{Action, Details, Outcome, Outcomes, RecordError, RecordSuccess, UserRef};
 pub use request::Nullable;
 pub use retry::RetryPolicy;
 pub use scope::{Operation, Scope, ScopeSet};

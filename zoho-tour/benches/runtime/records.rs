@@ -230,12 +230,14 @@ pub(crate) fn plain_outcomes(status: u16, body: &[u8]) -> Fallible<Outcomes> {
                     code: r.code,
                     message: r.message,
                     details: r.details,
+                    action: None,
                 })
             } else {
                 Ok(RecordSuccess {
                     code: r.code,
                     message: r.message,
                     details: r.details,
+                    action: None,
                 })
             }
         })
