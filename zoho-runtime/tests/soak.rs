@@ -11,6 +11,12 @@
 //!   record is stored as many times as the requests carrying it that were applied, and that is
 //!   never more than once. A record applied without a success (its batch's connection dropped
 //!   after the write) fails with `may_have_been_applied() == true`.
+//!   The records in doubt are then reconciled by `Last_Name` under the same faults: each must
+//!   be found with the id stored, or be not applied where nothing is stored; none undecided.
+//! - **`POST` with a key (`unique = "Email"`):** a batch whose fate is unknown is sent again as
+//!   an upsert on `Email`. Every record ends `Ok`, stored exactly once, written once per request
+//!   applied, its `action` saying whether the insert's answer, the upsert creating it, or the
+//!   upsert finding it settled it, as the journal shows.
 //! - **`PUT` (update, safe to repeat):** every record ends updated. Its write count is 1 plus
 //!   the number of its requests that were applied and then lost their answer (a dropped
 //!   connection after the write, which the client cannot tell from one before); it is never
