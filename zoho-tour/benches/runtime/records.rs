@@ -230,7 +230,6 @@ pub(crate) fn plain_outcomes(status: u16, body: &[u8]) -> Fallible<Outcomes> {
                     code: r.code,
                     message: r.message,
                     details: r.details,
-                    action: None,
                 })
             } else {
                 Ok(RecordSuccess {
