@@ -83,6 +83,7 @@ fn endpoint_impl(endpoint: &Endpoint) -> TokenStream {
         external: endpoint.external,
         idempotent: endpoint.idempotent,
         batch: endpoint.batch().map(|(_, axis)| axis),
+        unique: endpoint.unique,
     });
     let write = write_request(endpoint);
     let batch_len = batch_len(endpoint);
@@ -119,6 +120,7 @@ struct Meta<'a> {
     external: Option<&'a LitStr>,
     idempotent: bool,
     batch: Option<BatchAxis>,
+    unique: &'a [LitStr],
 }
 
 fn meta(meta: &Meta) -> TokenStream {
@@ -142,13 +144,17 @@ fn meta(meta: &Meta) -> TokenStream {
         let variant = format_ident!("{}", axis.variant());
         quote!(.batch(#private::BatchAxis::#variant))
     });
+    let unique = (!meta.unique.is_empty()).then(|| {
+        let fields = meta.unique;
+        quote!(.unique(&[#(#fields),*]))
+    });
     quote! {
         &#private::EndpointMeta::new(#private::Method::#method, #path)
             .segments(&[#(#segments),*])
             .scopes(&[#(#scopes),*])
             #version #root #external
             .idempotent(#idempotent)
-            #batch
+            #batch #unique
     }
 }
 
@@ -387,6 +393,7 @@ pub fn fallback(model: &Model) -> TokenStream {
             .fields
             .iter()
             .find_map(|f| f.role.as_ref().and_then(Role::batch_axis)),
+        unique: model.unique.as_ref().map_or(&[][..], |(_, f)| &f[..]),
     });
     let response_ty = response_type(&response);
     let methods = inherent_methods(input, &response);

@@ -103,6 +103,8 @@ pub struct Model<'a> {
     pub idempotent: Option<bool>,
     /// `custom_module`, when given.
     pub custom_module: Option<Ident>,
+    /// `unique`, when given: its token and the field names that passed their own check.
+    pub unique: Option<(Ident, Vec<LitStr>)>,
     /// The named fields, in order.
     pub fields: Vec<Field<'a, Option<Role>>>,
 }
@@ -150,6 +152,8 @@ pub struct Endpoint<'m> {
     pub root: Option<&'m LitStr>,
     /// Whether the call may be resent: the declared value, else the method's.
     pub idempotent: bool,
+    /// The fields that identify a record (`unique`), empty when none is declared.
+    pub unique: &'m [LitStr],
     /// The named fields, in order, each with its role.
     pub fields: Vec<Field<'m>>,
 }
@@ -190,6 +194,7 @@ impl<'a> Model<'a> {
             response: Response::of(self.response.as_ref(), method),
             root: self.root.as_ref(),
             idempotent: self.idempotent.unwrap_or(method.is_idempotent()),
+            unique: self.unique.as_ref().map_or(&[][..], |(_, f)| &f[..]),
             fields,
         })
     }
@@ -239,6 +244,9 @@ pub fn build<'a>(
     let version = args.version.and_then(|v| check_version(cx, &v));
     let external = args.external.filter(|e| check_external(cx, e));
     let root = args.root.filter(|r| check_root(cx, r));
+    let unique = args
+        .unique
+        .map(|(key, names)| (key, check_unique(cx, names)));
     let fields = fields.map_or_else(Vec::new, |f| build_fields(cx, f, path.as_ref()));
     Model {
         input,
@@ -249,6 +257,7 @@ pub fn build<'a>(
         response: args.response,
         idempotent: args.idempotent.map(|(_, value)| value),
         custom_module: args.custom_module,
+        unique,
         path,
         scopes,
         scopes_ok,
@@ -333,6 +342,31 @@ fn check_version(cx: &Ctxt, lit: &LitStr) -> Option<ApiVersion> {
         ),
     );
     None
+}
+
+/// Each unique field is an API name (letters, digits, `_`), named once; those that are not
+/// are reported and left out.
+fn check_unique(cx: &Ctxt, names: Vec<LitStr>) -> Vec<LitStr> {
+    let mut kept: Vec<LitStr> = Vec::new();
+    for lit in names {
+        let name = lit.value();
+        let api_name = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !api_name {
+            cx.error_spanned_by(
+                &lit,
+                format!(
+                    "`{name}` is not a field's API name: `unique` names fields as Zoho's API \
+                     does, letters, digits and `_` (`\"External_Lead_ID\"`)"
+                ),
+            );
+        } else if kept.iter().any(|k| k.value() == name) {
+            cx.error_spanned_by(&lit, format!("`{name}` is named twice in `unique`"));
+        } else {
+            kept.push(lit);
+        }
+    }
+    kept
 }
 
 fn check_external(cx: &Ctxt, lit: &LitStr) -> bool {

@@ -16,13 +16,14 @@ use crate::ctxt::{Ctxt, Keys};
 use crate::suggest::{did_you_mean, listed, listed_or};
 
 /// The keys after the path.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "scope",
     "version",
     "external",
     "response",
     "root",
     "idempotent",
+    "unique",
     "custom_module",
 ];
 
@@ -52,6 +53,8 @@ pub struct Args {
     pub root: Option<LitStr>,
     /// `idempotent` (or `idempotent = true|false`), with its token.
     pub idempotent: Option<(Ident, bool)>,
+    /// `unique = "Email"` or `unique = ["Email", "Mobile"]`, with the key's token.
+    pub unique: Option<(Ident, Vec<LitStr>)>,
     /// `custom_module`.
     pub custom_module: Option<Ident>,
     /// Whether the method and path part was missing altogether.
@@ -230,6 +233,11 @@ fn parse_key(cx: &Ctxt, input: ParseStream, args: &mut Args, seen: &mut Keys) ->
         "root" => args.root = Some(string_value(input, &key, "\"/crm/bulk\"")?),
         // idempotent | idempotent = true
         "idempotent" => args.idempotent = Some(parse_flag(input, key)?),
+        // unique = "External_Id" | unique = ["Email", "Mobile"]
+        "unique" => {
+            let fields = parse_unique(input, &key)?;
+            args.unique = Some((key, fields));
+        }
         // custom_module
         "custom_module" => args.custom_module = Some(parse_bare(input, key)?),
         _ => {
@@ -307,6 +315,45 @@ fn parse_scope(input: ParseStream, key: &Ident) -> syn::Result<ScopeArg> {
             "`scope` takes a string or an array of strings: write `scope = {example}` or \
              `scope = [{example}, \"ZohoCRM.modules.deals.READ\"]`"
         ),
+    ))
+}
+
+fn parse_unique(input: ParseStream, key: &Ident) -> syn::Result<Vec<LitStr>> {
+    let example = "\"External_Lead_ID\"";
+    expect_eq(input, key, example)?;
+    if input.peek(LitStr) {
+        return Ok(vec![input.parse()?]);
+    }
+    if input.peek(syn::token::Bracket) {
+        let content;
+        let bracket = bracketed!(content in input);
+        let fields = content.parse_terminated(field_item, Token![,])?;
+        if fields.is_empty() {
+            return Err(syn::Error::new(
+                bracket.span.join(),
+                "`unique = []` names no field: write at least one, `unique = [\"Email\"]`, or remove the key",
+            ));
+        }
+        return Ok(fields.into_iter().collect());
+    }
+    let found: TokenTree = input.parse()?;
+    Err(syn::Error::new_spanned(
+        found,
+        format!(
+            "`unique` takes a field's API name or an array of them: write `unique = {example}` \
+             or `unique = [\"Email\", \"Mobile\"]`"
+        ),
+    ))
+}
+
+fn field_item(input: ParseStream) -> syn::Result<LitStr> {
+    if input.peek(LitStr) {
+        return input.parse();
+    }
+    let found: TokenTree = input.parse()?;
+    Err(syn::Error::new_spanned(
+        found,
+        "each unique field is a string literal, its API name: `\"Email\"`",
     ))
 }
 

@@ -30,6 +30,52 @@ pub fn check(cx: &Ctxt, model: &Model) {
     }
     check_scope_templates(cx, model);
     check_module(cx, model);
+    check_unique(cx, model);
+}
+
+/// `unique` is for an insert of records to `/{module}`, the one call it can be resent as an
+/// upsert of: a `POST` with a `records` field on a path of one segment, not declared safe to
+/// repeat already.
+fn check_unique(cx: &Ctxt, model: &Model) {
+    let Some((key, _)) = &model.unique else {
+        return;
+    };
+    let insert = "`unique` names the fields by which an insert of records is sent again as an \
+                  upsert, so it needs";
+    if let Some(method) = model.method.filter(|m| *m != Method::Post) {
+        cx.error_spanned_by(
+            key,
+            format!(
+                "{insert} `POST`, not `{method}`: a `{method}` is resent as it is, or not at all"
+            ),
+        );
+    }
+    if model.idempotent == Some(true) {
+        cx.error_spanned_by(
+            key,
+            format!("{insert} a call not declared `idempotent`: remove one of the two"),
+        );
+    }
+    let records = model
+        .fields
+        .iter()
+        .any(|f| f.role == Some(Role::Body(Body::Records)));
+    if !records {
+        cx.error_spanned_by(
+            key,
+            format!("{insert} a `#[zoho(records)]` field: the records it identifies"),
+        );
+    }
+    if let Some(path) = model.path.as_ref().filter(|p| p.segments.len() != 1) {
+        cx.error_spanned_by(
+            key,
+            format!(
+                "{insert} the module's own path, `/Leads` or `/<module>`, not `{}`: Zoho's \
+                 upsert is `POST /{{module}}/upsert`",
+                path.lit.value()
+            ),
+        );
+    }
 }
 
 /// Every `<placeholder>` names a field that fills it.

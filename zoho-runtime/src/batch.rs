@@ -13,9 +13,12 @@ use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::outcome::{Outcomes, RecordError, RecordSuccess};
 use crate::request::RequestParts;
+use crate::response::decode_outcomes;
+use crate::upsert::{self, Resent};
 
 /// Why one record of [`Client::send_all`] did not succeed.
 #[derive(Clone, Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum RecordFailure {
     /// Zoho refused the record itself (`RECORD_LOCKED`, `DUPLICATE_DATA`, …); the rest of its
     /// batch was answered one by one.
@@ -29,6 +32,26 @@ pub enum RecordFailure {
         /// The input records the batch carried, by index.
         records: Range<usize>,
     },
+    /// The record's batch failed with its fate unknown, and reconciliation
+    /// ([`BatchOutcomes::reconcile`]) found the record is not in Zoho: it is safe to send again.
+    #[error("not applied (reconciled after the batch of records {}..{} failed: {error})", records.start, records.end)]
+    NotApplied {
+        /// The batch's error.
+        error: Arc<Error>,
+        /// The input records the batch carried, by index.
+        records: Range<usize>,
+    },
+    /// The record's batch failed with its fate unknown, and reconciliation could not tell
+    /// whether Zoho applied it, for `reason`.
+    #[error("may have been applied, and reconciliation cannot tell: {reason} (the batch of records {}..{} failed: {error})", records.start, records.end)]
+    Undecided {
+        /// The batch's error.
+        error: Arc<Error>,
+        /// The input records the batch carried, by index.
+        records: Range<usize>,
+        /// Why reconciliation could not tell.
+        reason: String,
+    },
 }
 
 impl RecordFailure {
@@ -36,17 +59,31 @@ impl RecordFailure {
     pub fn code(&self) -> Option<&Code> {
         match self {
             RecordFailure::Refused(error) => Some(&error.code),
-            RecordFailure::BatchFailed { error, .. } => error.code(),
+            RecordFailure::BatchFailed { error, .. }
+            | RecordFailure::NotApplied { error, .. }
+            | RecordFailure::Undecided { error, .. } => error.code(),
         }
     }
 
     /// Whether Zoho may have applied the record all the same: its batch may have reached Zoho
-    /// but no usable answer came back (see [`Error::may_have_been_applied`]). Check such
-    /// records in Zoho before sending them again.
+    /// but no usable answer came back (see [`Error::may_have_been_applied`]), and
+    /// reconciliation has not settled it. Check such records in Zoho before sending them again:
+    /// [`BatchOutcomes::reconcile`] does.
     pub fn may_have_been_applied(&self) -> bool {
         match self {
-            RecordFailure::Refused(_) => false,
+            RecordFailure::Refused(_) | RecordFailure::NotApplied { .. } => false,
             RecordFailure::BatchFailed { error, .. } => error.may_have_been_applied(),
+            RecordFailure::Undecided { .. } => true,
+        }
+    }
+
+    /// The error of the record's batch, when the batch failed as a whole.
+    pub fn batch_error(&self) -> Option<(&Arc<Error>, &Range<usize>)> {
+        match self {
+            RecordFailure::Refused(_) => None,
+            RecordFailure::BatchFailed { error, records }
+            | RecordFailure::NotApplied { error, records }
+            | RecordFailure::Undecided { error, records, .. } => Some((error, records)),
         }
     }
 }
@@ -61,6 +98,19 @@ pub struct BatchOutcomes {
 }
 
 crate::outcome::outcome_list!(BatchOutcomes, BatchOutcome, RecordFailure);
+
+impl BatchOutcomes {
+    /// Outcomes, one per input record in input order.
+    pub(crate) fn from_items(items: Vec<BatchOutcome>) -> Self {
+        BatchOutcomes { items }
+    }
+
+    /// The records whose fate is unknown, with their index in the input: those for which
+    /// [`RecordFailure::may_have_been_applied`] is true.
+    pub fn in_doubt(&self) -> impl Iterator<Item = (usize, &RecordFailure)> {
+        self.failures().filter(|(_, f)| f.may_have_been_applied())
+    }
+}
 
 /// How far a [`Client::send_all`] has come, reported after each batch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,41 +251,129 @@ fn plan<E: Endpoint>(endpoint: &E) -> Result<Vec<Piece>, Error> {
     Ok(pieces.collect())
 }
 
-fn render<E: Endpoint>(endpoint: &E, range: Option<Range<usize>>) -> Result<RequestParts, Error> {
+pub(crate) fn render<E: Endpoint>(
+    endpoint: &E,
+    range: Option<Range<usize>>,
+) -> Result<RequestParts, Error> {
     let mut parts = RequestParts::new(E::META);
     endpoint.write_request(&mut parts, range)?;
     Ok(parts)
 }
 
-/// Sends one piece and answers exactly `piece.len` outcomes, whatever happens.
+/// Sends one piece and answers exactly `piece.len` outcomes, whatever happens. A piece whose
+/// fate is unknown is sent again as an upsert when its endpoint declares unique fields.
 async fn send_piece<E>(client: &Client, endpoint: &E, piece: Piece) -> (usize, Vec<BatchOutcome>)
 where
     E: Endpoint<Response = Outcomes>,
 {
+    let records = piece.start..piece.start + piece.len;
+    let parts = match render(endpoint, piece.range.clone()) {
+        Ok(parts) => parts,
+        Err(error) => return (piece.start, spread(Err(error), records)),
+    };
     let result = async {
-        let parts = render(endpoint, piece.range.clone())?;
         let raw = client.execute_parts(&parts).await?;
         E::decode(&raw, parts.expected_outcomes())
     }
     .await;
-    let records = piece.start..piece.start + piece.len;
-    (piece.start, spread(result, records))
+    let outcomes = match counted(result, records.len()) {
+        Err(error) if error.may_have_been_applied() => match upsert::upsert_of(E::META) {
+            Some(upsert) => resend(client, &parts, upsert, error, records).await,
+            None => spread(Err(error), records),
+        },
+        other => spread(other, records),
+    };
+    (piece.start, outcomes)
+}
+
+/// Zoho's outcomes when there is one per record, else the error they amount to.
+fn counted(result: Result<Outcomes, Error>, expected: usize) -> Result<Outcomes, Error> {
+    match result {
+        Ok(outcomes) if outcomes.len() != expected => Err(Error::OutcomeCount {
+            status: outcomes.status(),
+            expected,
+            outcomes,
+        }),
+        other => other,
+    }
+}
+
+/// Sends the records of a piece in doubt again as an upsert, and answers one outcome for each:
+/// Zoho's verdict for those it carried, the first error for those it could not carry (no key)
+/// and for all of them when the upsert failed with nothing better to say.
+async fn resend(
+    client: &Client,
+    insert: &RequestParts,
+    upsert: &'static crate::meta::EndpointMeta,
+    error: Error,
+    records: Range<usize>,
+) -> Vec<BatchOutcome> {
+    let resent = match upsert::resend_request(insert, upsert) {
+        Ok(None) => Resent::Nothing,
+        Ok(Some((parts, positions))) => {
+            let result = async {
+                let raw = client.execute_parts(&parts).await?;
+                decode_outcomes(&raw, parts.expected_outcomes())
+            };
+            match counted(result.await, positions.len()) {
+                Ok(outcomes) => Resent::Answered {
+                    positions,
+                    outcomes,
+                },
+                Err(error) => Resent::Failed { positions, error },
+            }
+        }
+        Err(reason) => Resent::Failed {
+            positions: Vec::new(),
+            error: reason,
+        },
+    };
+    merge(spread(Err(error), records.clone()), resent, &records)
+}
+
+/// The outcomes of a piece after its records with keys were sent again.
+fn merge(
+    mut outcomes: Vec<BatchOutcome>,
+    resent: Resent,
+    records: &Range<usize>,
+) -> Vec<BatchOutcome> {
+    match resent {
+        Resent::Nothing => {}
+        Resent::Answered {
+            positions,
+            outcomes: answered,
+        } => {
+            for (position, outcome) in positions.into_iter().zip(answered) {
+                outcomes[position] = outcome.map_err(RecordFailure::Refused);
+            }
+        }
+        // The upsert's error, when it too leaves the records in doubt, is the latest word on
+        // them; a refusal of the upsert says nothing of the first send, whose error stays.
+        Resent::Failed { positions, error } => {
+            tracing::warn!(error = %error, "an insert in doubt could not be sent again as an upsert");
+            if error.may_have_been_applied() {
+                let error = Arc::new(error);
+                for position in positions {
+                    outcomes[position] = Err(RecordFailure::BatchFailed {
+                        error: error.clone(),
+                        records: records.clone(),
+                    });
+                }
+            }
+        }
+    }
+    outcomes
 }
 
 /// Zoho's outcomes when there is one per record; else the batch's error on every record.
 fn spread(result: Result<Outcomes, Error>, records: Range<usize>) -> Vec<BatchOutcome> {
-    let error = match result {
-        Ok(outcomes) if outcomes.len() == records.len() => {
+    let error = match counted(result, records.len()) {
+        Ok(outcomes) => {
             return outcomes
                 .into_iter()
                 .map(|o| o.map_err(RecordFailure::Refused))
                 .collect();
         }
-        Ok(outcomes) => Error::OutcomeCount {
-            status: outcomes.status(),
-            expected: records.len(),
-            outcomes,
-        },
         Err(error) => error,
     };
     let error = Arc::new(error);

@@ -58,6 +58,12 @@
 //!   of the body. A different number of outcomes than records sent is [`Error::OutcomeCount`].
 //! - With `response = T`, the answer is decoded into `T`; `204 No Content` decodes as `null`
 //!   (so `Option<T>` gives `None`).
+//! - [`Client::send_all`] gives each record one of three outcomes: applied (`Ok`, with its id),
+//!   refused (Zoho said no, or [`RecordFailure::NotApplied`]), or in doubt
+//!   ([`RecordFailure::may_have_been_applied`]: the answer was lost). An insert declared with
+//!   `unique = "…"` is sent again as an upsert on those fields when its fate is unknown, and
+//!   [`Action`] says whether it created each record or found it; [`BatchOutcomes::reconcile`]
+//!   settles the rest ([`reconcile`]).
 
 //! # Where things are
 //!
@@ -67,6 +73,7 @@
 //!   provider of your own — and where they are kept.
 //! - [`record`]: record types checked against the organisation's schema, with
 //!   [`zoho_record`] and [`zoho_picklist`].
+//! - [`reconcile`]: settling records whose fate is unknown, by a search or a lookup of your own.
 //! - [`endpoint`]: what an endpoint written by hand implements [`Endpoint`] with.
 //! - [`jobs`]: waiting for bulk and mass-action jobs.
 //! - [`admission`]: what each attempt waits for (the concurrency limit), and the trait to share
@@ -91,12 +98,14 @@ mod limit;
 mod meta;
 mod outcome;
 mod page;
+pub mod reconcile;
 pub mod record;
 mod request;
 mod response;
 mod retry;
 mod scope;
 mod types;
+mod upsert;
 
 pub use batch::{Batch, BatchOutcome, BatchOutcomes, Progress, RecordFailure};
 pub use client::{
@@ -108,7 +117,7 @@ pub use dynamic::Record;
 pub use endpoint::Endpoint;
 pub use error::Error;
 pub use limit::Edition;
-pub use outcome::{Details, Outcome, Outcomes, RecordError, RecordSuccess, UserRef};
+pub use outcome::{Action, Details, Outcome, Outcomes, RecordError, RecordSuccess, UserRef};
 pub use page::{Page, PageInfo};
 pub use request::Nullable;
 pub use retry::RetryPolicy;

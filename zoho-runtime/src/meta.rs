@@ -36,6 +36,11 @@ pub struct EndpointMeta {
     pub idempotent: bool,
     /// The list a call may be split along, when the endpoint has one.
     pub batch: Option<BatchAxis>,
+    /// The fields whose value no two records of the module share (an external id field, a
+    /// field marked unique in the org): an insert whose records carry one of them is sent
+    /// again as an upsert on them when its fate is unknown, which cannot create a second
+    /// record. Empty when the endpoint declares none.
+    pub unique: &'static [&'static str],
 }
 
 impl EndpointMeta {
@@ -67,6 +72,7 @@ impl EndpointMeta {
             external: None,
             idempotent: method.is_idempotent(),
             batch: None,
+            unique: &[],
         }
     }
 
@@ -110,6 +116,17 @@ impl EndpointMeta {
     /// The list a call may be split along.
     pub const fn batch(mut self, axis: BatchAxis) -> Self {
         self.batch = Some(axis);
+        self
+    }
+
+    /// The fields that identify a record of the module (`unique = "External_Id"` in
+    /// `#[zoho_endpoint]`). On a `POST` of records to `/{module}` (one path segment), a batch
+    /// whose fate is unknown is sent again to `/{module}/upsert` with these fields as
+    /// `duplicate_check_fields`; each record that carries a value for one of them gets a
+    /// definite outcome, [`Action::Insert`](crate::Action::Insert) or
+    /// [`Action::Update`](crate::Action::Update).
+    pub const fn unique(mut self, fields: &'static [&'static str]) -> Self {
+        self.unique = fields;
         self
     }
 

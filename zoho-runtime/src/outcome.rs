@@ -221,12 +221,48 @@ pub struct RecordSuccess {
     pub message: String,
     /// What Zoho says of the record: its `id`, times and users, or a `job_id`.
     pub details: Details,
+    /// What was done to the record, when the answer says (an upsert's `action`) or the record
+    /// was settled without an answer of its own (found by reconciliation); `None` for a plain
+    /// write's answer.
+    pub action: Option<Action>,
 }
 
 impl RecordSuccess {
     /// The id of the record written, when the answer names one.
     pub fn id(&self) -> Option<RecordId> {
         self.details.id()
+    }
+
+    /// Whether the record was already in Zoho rather than created by this call: an upsert
+    /// that found it ([`Action::Update`]), or a record reconciliation found ([`Action::Found`]).
+    pub fn was_already_there(&self) -> bool {
+        matches!(self.action, Some(Action::Update | Action::Found))
+    }
+}
+
+/// What was done to a record that succeeded, beyond a plain write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Action {
+    /// An upsert created the record (`"action": "insert"`).
+    Insert,
+    /// An upsert found the record by a duplicate-check field and updated it with the values
+    /// sent (`"action": "update"`): for an insert sent again, the first send had created it.
+    Update,
+    /// Reconciliation found the record in Zoho: the write had been applied, no answer said so.
+    Found,
+    /// An `action` this crate does not know, as written.
+    Other(String),
+}
+
+impl Action {
+    /// Zoho's `action` as written, in any case.
+    pub fn parse(text: &str) -> Action {
+        match text.to_ascii_lowercase().as_str() {
+            "insert" => Action::Insert,
+            "update" => Action::Update,
+            _ => Action::Other(text.to_owned()),
+        }
     }
 }
 

@@ -51,6 +51,22 @@ impl RequestParts {
         }
     }
 
+    /// The same request to another endpoint of the same path values, query and headers, with
+    /// another body: an insert sent again as an upsert.
+    pub(crate) fn redirected(
+        &self,
+        meta: &'static EndpointMeta,
+        body: Vec<u8>,
+        expected_outcomes: usize,
+    ) -> RequestParts {
+        RequestParts {
+            meta,
+            body: Some(Bytes::from(body)),
+            expected_outcomes: Some(expected_outcomes),
+            ..self.clone()
+        }
+    }
+
     /// The endpoint's static description.
     pub fn meta(&self) -> &'static EndpointMeta {
         self.meta

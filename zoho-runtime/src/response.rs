@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::code::Code;
 use crate::error::Error;
-use crate::outcome::{Details, Outcome, Outcomes, RecordError, RecordSuccess};
+use crate::outcome::{Action, Details, Outcome, Outcomes, RecordError, RecordSuccess};
 
 /// How much of an unexpected body an error keeps, in bytes.
 const BODY_START: usize = 512;
@@ -101,6 +101,7 @@ impl Answer {
                 message,
                 status,
                 details,
+                action: None,
             },
         )
     }
@@ -116,6 +117,15 @@ struct RawResult {
     status: Option<String>,
     #[serde(default)]
     details: Option<Details>,
+    /// An upsert's `insert` or `update`; any other value is not this key.
+    #[serde(default, deserialize_with = "lenient_text")]
+    action: Option<String>,
+}
+
+/// A string, or `None` for any other value, so an odd `action` never fails an answer.
+fn lenient_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(value.as_str().map(str::to_owned))
 }
 
 impl RawResult {
@@ -142,6 +152,7 @@ impl RawResult {
                 code,
                 message,
                 details,
+                action: self.action.as_deref().map(Action::parse),
             })
         })
     }

@@ -11,6 +11,12 @@
 //!   record is stored as many times as the requests carrying it that were applied, and that is
 //!   never more than once. A record applied without a success (its batch's connection dropped
 //!   after the write) fails with `may_have_been_applied() == true`.
+//!   The records in doubt are then reconciled by `Last_Name` under the same faults: each must
+//!   be found with the id stored, or be not applied where nothing is stored; none undecided.
+//! - **`POST` with a key (`unique = "Email"`):** a batch whose fate is unknown is sent again as
+//!   an upsert on `Email`. Every record ends `Ok`, stored exactly once, written once per request
+//!   applied, its `action` saying whether the insert's answer, the upsert creating it, or the
+//!   upsert finding it settled it, as the journal shows.
 //! - **`PUT` (update, safe to repeat):** every record ends updated. Its write count is 1 plus
 //!   the number of its requests that were applied and then lost their answer (a dropped
 //!   connection after the write, which the client cannot tell from one before); it is never
@@ -32,13 +38,15 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use common::{InsertLeads, LeadChange, NewLead, UpdateLeads};
-use zoho_runtime::{BatchOutcomes, Error, RecordFailure, RecordId, RetryPolicy};
+use common::{InsertKeyedLeads, InsertLeads, KeyedLead, LeadChange, NewLead, UpdateLeads};
+use zoho_runtime::reconcile::SearchLookup;
+use zoho_runtime::{Action, BatchOutcomes, Error, RecordFailure, RecordId, RetryPolicy};
 use zoho_sandbox::{
     Fault, FaultRule, Faults, InjectedFault, JournalEntry, Phase, RecordState, Sandbox,
 };
 
 const LEADS: &str = "/crm/v8/Leads";
+const UPSERT: &str = "/crm/v8/Leads/upsert";
 
 /// How big a run is and how long it may take before it counts as hung.
 #[derive(Clone, Copy)]
@@ -172,16 +180,31 @@ fn attempts_by_record(
     index: &HashMap<String, usize>,
     key: &str,
 ) -> Vec<Vec<FaultKind>> {
+    tries_by_record(journal, method, &[LEADS], index, key)
+        .into_iter()
+        .map(|tries| tries.into_iter().map(|(_, kind)| kind).collect())
+        .collect()
+}
+
+/// For each input record, the requests on any of `paths` that carried it, in the order
+/// received: which of the paths, and the fault it got.
+fn tries_by_record(
+    journal: &[JournalEntry],
+    method: &str,
+    paths: &[&str],
+    index: &HashMap<String, usize>,
+    key: &str,
+) -> Vec<Vec<(usize, FaultKind)>> {
     let mut attempts = vec![Vec::new(); index.len()];
-    for entry in journal
-        .iter()
-        .filter(|e| e.method == method && e.path == LEADS)
-    {
+    for entry in journal.iter().filter(|e| e.method == method) {
+        let Some(path) = paths.iter().position(|p| *p == entry.path) else {
+            continue;
+        };
         let kind = FaultKind::of(entry);
         let body = entry.json().expect("every request carries JSON");
         for record in body["data"].as_array().expect("a data array") {
             let value = record[key].as_str().expect("the key is a string");
-            attempts[index[value]].push(kind);
+            attempts[index[value]].push((path, kind));
         }
     }
     attempts
@@ -195,12 +218,18 @@ struct Report {
     requests: BTreeMap<FaultKind, usize>,
     outcomes: BTreeMap<String, usize>,
     writes: BTreeMap<u32, usize>,
+    /// What reconciliation said of the records in doubt, by verdict.
+    reconciled: BTreeMap<String, usize>,
     peak_in_flight: usize,
     elapsed: Duration,
 }
 
 impl Report {
     fn new(records: usize, journal: &[JournalEntry], method: &str) -> Report {
+        Report::of_paths(records, journal, method, &[LEADS])
+    }
+
+    fn of_paths(records: usize, journal: &[JournalEntry], method: &str, paths: &[&str]) -> Report {
         let mut report = Report {
             records,
             batches: records.div_ceil(100),
@@ -208,7 +237,7 @@ impl Report {
         };
         for entry in journal
             .iter()
-            .filter(|e| e.method == method && e.path == LEADS)
+            .filter(|e| e.method == method && paths.contains(&e.path.as_str()))
         {
             *report.requests.entry(FaultKind::of(entry)).or_default() += 1;
         }
@@ -228,6 +257,9 @@ impl Report {
         }
         for (count, n) in &other.writes {
             *self.writes.entry(*count).or_default() += n;
+        }
+        for (verdict, n) in &other.reconciled {
+            *self.reconciled.entry(verdict.clone()).or_default() += n;
         }
     }
 
@@ -265,6 +297,12 @@ impl Report {
         for (count, n) in &self.writes {
             let _ = write!(out, " {count}× {n};");
         }
+        if !self.reconciled.is_empty() {
+            let _ = write!(out, "\n  reconciled:");
+            for (verdict, n) in &self.reconciled {
+                let _ = write!(out, " {verdict} {n};");
+            }
+        }
         out
     }
 }
@@ -284,6 +322,7 @@ fn failure_kind(failure: &RecordFailure) -> String {
             },
             other => format!("batch failed: {other}"),
         },
+        other => format!("{other}"),
     }
 }
 
@@ -332,12 +371,7 @@ async fn soak_inserts(size: Size, seed: u64) -> Report {
     let journal = sandbox.journal();
     let index: HashMap<String, usize> = names.iter().cloned().zip(0..).collect();
     let attempts = attempts_by_record(&journal, "POST", &index, "Last_Name");
-    let mut stored: Vec<Vec<String>> = vec![Vec::new(); size.records];
-    for record in sandbox.records("Leads") {
-        if let Some(&i) = record["Last_Name"].as_str().and_then(|n| index.get(n)) {
-            stored[i].push(record["id"].as_str().unwrap().to_owned());
-        }
-    }
+    let stored = stored_by_name(&sandbox, &index);
 
     let mut report = Report::new(size.records, &journal, "POST");
     report.elapsed = elapsed;
@@ -388,7 +422,180 @@ async fn soak_inserts(size: Size, seed: u64) -> Report {
             }
         }
     }
+    report.reconciled = reconcile_inserts(&sandbox, &call, outcomes, &stored, size, seed).await;
     report
+}
+
+/// For each input record, the ids of the stored leads with its `Last_Name`.
+fn stored_by_name(sandbox: &Sandbox, index: &HashMap<String, usize>) -> Vec<Vec<String>> {
+    let mut stored: Vec<Vec<String>> = vec![Vec::new(); index.len()];
+    for record in sandbox.records("Leads") {
+        if let Some(&i) = record["Last_Name"].as_str().and_then(|n| index.get(n)) {
+            stored[i].push(record["id"].as_str().unwrap().to_owned());
+        }
+    }
+    stored
+}
+
+/// Reconciles the records in doubt of an insert run by their `Last_Name` (unique in the run),
+/// under the soak's faults again, and checks each verdict against the store: applied with the
+/// id stored, or not applied where nothing is stored. Answers how many got each verdict.
+async fn reconcile_inserts(
+    sandbox: &Sandbox,
+    call: &InsertLeads,
+    outcomes: BatchOutcomes,
+    stored: &[Vec<String>],
+    size: Size,
+    seed: u64,
+) -> BTreeMap<String, usize> {
+    let in_doubt: Vec<usize> = outcomes.in_doubt().map(|(i, _)| i).collect();
+    let before = outcomes.clone();
+    let again = Size {
+        one_of_each: false,
+        ..size
+    };
+    sandbox.set_faults(soak_faults(seed.wrapping_add(1_000), again));
+    let client = client(sandbox);
+    let lookup = SearchLookup::by_fields(["Last_Name"]);
+    let settled = tokio::time::timeout(size.deadline, outcomes.reconcile(&client, call, &lookup))
+        .await
+        .expect("the reconciliation ends within the run's deadline");
+    sandbox.clear_faults();
+    assert_eq!(settled.len(), before.len(), "one outcome per record still");
+    let mut verdicts = BTreeMap::new();
+    for (i, (after, before)) in settled.iter().zip(before.iter()).enumerate() {
+        if !in_doubt.contains(&i) {
+            assert_eq!(
+                format!("{after:?}"),
+                format!("{before:?}"),
+                "record {i}: kept"
+            );
+            continue;
+        }
+        let verdict = match after {
+            Ok(success) => {
+                assert_eq!(success.action, Some(Action::Found), "record {i}");
+                let id = success.id().map(|id| id.to_string());
+                assert_eq!(stored[i], Vec::from_iter(id), "record {i}: the id stored");
+                "applied (found)".to_owned()
+            }
+            Err(RecordFailure::NotApplied { .. }) => {
+                assert!(
+                    stored[i].is_empty(),
+                    "record {i} is stored: {:?}",
+                    stored[i]
+                );
+                "not applied".to_owned()
+            }
+            Err(RecordFailure::Undecided { reason, .. }) => format!("cannot tell: {reason}"),
+            Err(other) => panic!("record {i}: {other:?}"),
+        };
+        *verdicts.entry(verdict).or_default() += 1;
+    }
+    verdicts
+}
+
+/// Inserts `size.records` new leads, each with an `Email` of its own (unique in Leads), under
+/// the soak's faults: a batch whose fate is unknown is sent again as an upsert on `Email`.
+/// Every record must end `Ok`, stored exactly once, written once per request applied, and say
+/// whether the insert's answer, the upsert creating it, or the upsert finding it settled it.
+async fn soak_keyed_inserts(size: Size, seed: u64) -> Report {
+    let sandbox = Sandbox::builder()
+        .generated_records(false)
+        .start()
+        .await
+        .unwrap();
+    let names: Vec<String> = (0..size.records).map(|i| format!("Keyed {i}")).collect();
+    let call = InsertKeyedLeads {
+        leads: names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| KeyedLead {
+                last_name: name.clone(),
+                email: Some(format!("keyed.{i}@example.com")),
+            })
+            .collect(),
+    };
+    let (outcomes, elapsed) = send_under_faults(&sandbox, &call, size, seed).await;
+
+    let journal = sandbox.journal();
+    let index: HashMap<String, usize> = names.iter().cloned().zip(0..).collect();
+    let tries = tries_by_record(&journal, "POST", &[LEADS, UPSERT], &index, "Last_Name");
+    let stored = stored_by_name(&sandbox, &index);
+    let mut report = Report::of_paths(size.records, &journal, "POST", &[LEADS, UPSERT]);
+    report.elapsed = elapsed;
+    report.peak_in_flight = sandbox.peak_in_flight();
+    assert_eq!(outcomes.len(), size.records, "one outcome per record");
+    for (i, outcome) in outcomes.iter().enumerate() {
+        let tries = &tries[i];
+        assert_eq!(
+            stored[i].len(),
+            1,
+            "record {i}: stored exactly once: {tries:?}"
+        );
+        let applied = tries.iter().filter(|(_, k)| k.applied()).count();
+        let writes = sandbox.write_count("Leads", &stored[i][0]);
+        assert_eq!(
+            writes as usize, applied,
+            "record {i}: a write per request applied"
+        );
+        *report.writes.entry(writes).or_default() += 1;
+        let success = outcome
+            .as_ref()
+            .unwrap_or_else(|e| panic!("record {i}: not definite: {e:?} {tries:?}"));
+        let id = success.id().map(|id| id.to_string());
+        assert_eq!(id.as_deref(), Some(stored[i][0].as_str()), "record {i}");
+        let action = expected_action(i, tries);
+        assert_eq!(success.action, action, "record {i}: {tries:?}");
+        report.outcome(
+            match action {
+                None => "ok, the insert answered",
+                Some(Action::Insert) => "ok, created by the upsert",
+                _ => "ok, found by the upsert",
+            }
+            .to_owned(),
+        );
+    }
+    report
+}
+
+/// What a keyed record's outcome must say, from its requests (path 0 the insert, 1 the upsert):
+/// nothing when the insert was answered; else the upsert created it when no request before
+/// the one answered was applied, and found it when one was.
+fn expected_action(i: usize, tries: &[(usize, FaultKind)]) -> Option<Action> {
+    let (&(last_path, last), before) = tries.split_last().expect("every record was sent");
+    assert_eq!(
+        last,
+        FaultKind::None,
+        "record {i}: the last request was answered"
+    );
+    let inserts: Vec<FaultKind> = tries.iter().filter(|(p, _)| *p == 0).map(|t| t.1).collect();
+    let (insert_last, insert_earlier) = inserts.split_last().expect("the insert came first");
+    assert!(
+        insert_earlier
+            .iter()
+            .all(|k| *k == FaultKind::TooManyRequests),
+        "record {i}: the insert is sent again only after a 429: {tries:?}"
+    );
+    let resent = *insert_last != FaultKind::None;
+    assert!(
+        !resent || *insert_last != FaultKind::TooManyRequests,
+        "record {i}: {tries:?}"
+    );
+    assert_eq!(
+        last_path == 1,
+        resent,
+        "record {i}: upserted iff in doubt: {tries:?}"
+    );
+    if !resent {
+        return None;
+    }
+    let found = before.iter().any(|(_, k)| k.applied());
+    Some(if found {
+        Action::Update
+    } else {
+        Action::Insert
+    })
 }
 
 /// Updates `size.records` stored leads (one in [`LOCKED_EVERY`] locked) under the soak's faults
@@ -482,9 +689,31 @@ fn every_fault_struck(report: &Report) {
     }
 }
 
+/// Nothing left in doubt: reconciliation decided every record.
+fn every_doubt_decided(report: &Report) {
+    let undecided: usize = report
+        .reconciled
+        .iter()
+        .filter(|(verdict, _)| verdict.starts_with("cannot tell"))
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(undecided, 0, "{:?}", report.reconciled);
+}
+
 #[tokio::test]
-async fn soak_inserts_each_record_at_most_once_and_flags_those_it_cannot_confirm() {
-    every_fault_struck(&soak_inserts(CI, seed()).await);
+async fn soak_inserts_each_record_at_most_once_and_reconciles_those_it_cannot_confirm() {
+    let report = soak_inserts(CI, seed()).await;
+    every_fault_struck(&report);
+    assert!(
+        report.reconciled.values().sum::<usize>() > 0,
+        "some records were in doubt"
+    );
+    every_doubt_decided(&report);
+}
+
+#[tokio::test]
+async fn soak_inserts_with_keys_end_definite_each_stored_once() {
+    every_fault_struck(&soak_keyed_inserts(CI, seed()).await);
 }
 
 #[tokio::test]
@@ -508,6 +737,7 @@ async fn soak_full_size() {
         FULL.spike_ms
     );
     let mut inserts = Report::default();
+    let mut keyed = Report::default();
     let mut updates = Report::default();
     for seed in first..first + rounds {
         let round = soak_inserts(FULL, seed).await;
@@ -518,6 +748,14 @@ async fn soak_full_size() {
             ))
         );
         inserts.add(&round);
+        let round = soak_keyed_inserts(FULL, seed).await;
+        println!(
+            "{}",
+            round.show(&format!(
+                "seed {seed}: POST /Leads with Email unique (sent again as an upsert)"
+            ))
+        );
+        keyed.add(&round);
         let round = soak_updates(FULL, seed).await;
         println!(
             "{}",
@@ -526,7 +764,13 @@ async fn soak_full_size() {
         updates.add(&round);
     }
     println!("{}", inserts.show("all rounds: POST /Leads"));
+    println!(
+        "{}",
+        keyed.show("all rounds: POST /Leads with Email unique")
+    );
     println!("{}", updates.show("all rounds: PUT /Leads"));
     every_fault_struck(&inserts);
+    every_fault_struck(&keyed);
     every_fault_struck(&updates);
+    every_doubt_decided(&inserts);
 }

@@ -89,8 +89,8 @@
 //! | GET | `/{module}` | list: `page`, `per_page` (≤ 200), `page_token`, `fields` (mandatory from v3 without `ids`), `ids`, `sort_by`, `sort_order`; 204 when empty |
 //! | POST, PUT, DELETE | `/{module}` | insert (201), update by ids in the records, delete by `ids=`; ≤ 100 records |
 //! | GET, PUT, DELETE | `/{module}/{id}` | one record; `X-EXTERNAL` lets `{id}` be an external value |
-//! | POST | `/{module}/upsert` | by `duplicate_check_fields` or the unique fields |
-//! | GET | `/{module}/search` | `criteria`, `email`, `phone`, `word` |
+//! | POST | `/{module}/upsert` | by `duplicate_check_fields` or the unique fields; each success says `"action": "insert"` or `"update"` and the `duplicate_field` that found it |
+//! | GET | `/{module}/search` | `criteria`, `email`, `phone`, `word`; reads the store as it is (how soon Zoho's own search lists a record just written is not documented) |
 //! | GET | `/{module}/actions/count` | `{"count": n}` |
 //! | POST, GET | `/{module}/actions/mass_update` | by `ids` (≤ 500) or `cvid`; job status by `job_id` |
 //! | GET, PUT, DELETE | `/{module}/{id}/{related_list}` | related records (seed 003), `X-EXTERNAL` (seed 000) |

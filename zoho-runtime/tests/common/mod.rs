@@ -42,6 +42,26 @@ pub struct InsertLeads {
     pub leads: Vec<NewLead>,
 }
 
+/// A lead to insert that carries a unique field, `Email`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(crate = "zoho_runtime::serde")]
+pub struct KeyedLead {
+    /// The mandatory `Last_Name`.
+    #[serde(rename = "Last_Name")]
+    pub last_name: String,
+    /// Unique in the sandbox's Leads; `None` leaves the record without a key.
+    #[serde(rename = "Email", skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// Inserts leads identified by `Email`: sent again as an upsert on it when its fate is unknown.
+#[zoho_endpoint(POST "/Leads", scope = "ZohoCRM.modules.leads.CREATE", unique = "Email")]
+pub struct InsertKeyedLeads {
+    /// The leads.
+    #[zoho(records)]
+    pub leads: Vec<KeyedLead>,
+}
+
 /// Updates leads by the ids in the records: a `PUT`, safe to repeat.
 #[zoho_endpoint(PUT "/Leads", scope = "ZohoCRM.modules.leads.UPDATE")]
 pub struct UpdateLeads {

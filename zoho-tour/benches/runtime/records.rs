@@ -236,6 +236,7 @@ pub(crate) fn plain_outcomes(status: u16, body: &[u8]) -> Fallible<Outcomes> {
                     code: r.code,
                     message: r.message,
                     details: r.details,
+                    action: None,
                 })
             }
         })
