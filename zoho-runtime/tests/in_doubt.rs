@@ -5,7 +5,7 @@
 mod common;
 
 use common::{InsertKeyedLeads, InsertLeads, KeyedLead, NewLead};
-use zoho_runtime::reconcile::{lookup_fn, SearchLookup, Verdict};
+use zoho_runtime::reconcile::{locator_fn, SearchLocator, Verdict};
 use zoho_runtime::{Action, RecordFailure, RecordId};
 use zoho_sandbox::{Fault, FaultRule, Faults, Sandbox};
 
@@ -158,7 +158,7 @@ async fn reconciliation_turns_each_record_in_doubt_into_applied_or_not_applied()
     );
 
     let settled = outcomes
-        .reconcile(&client, &call, &SearchLookup::by_fields(["Last_Name"]))
+        .reconcile(&client, &call, &SearchLocator::by_fields(["Last_Name"]))
         .await;
     assert_eq!(settled.len(), 200);
     assert_eq!(settled.in_doubt().count(), 0);
@@ -208,7 +208,7 @@ async fn reconciliation_says_why_it_cannot_tell() {
 
     let by_key = outcomes
         .clone()
-        .reconcile(&client, &call, &SearchLookup::by_key())
+        .reconcile(&client, &call, &SearchLocator::by_key())
         .await;
     for (_, failure) in by_key.failures() {
         let RecordFailure::Undecided { reason, .. } = failure else {
@@ -218,7 +218,7 @@ async fn reconciliation_says_why_it_cannot_tell() {
     }
     let by_name = outcomes
         .clone()
-        .reconcile(&client, &call, &SearchLookup::by_fields(["Last_Name"]))
+        .reconcile(&client, &call, &SearchLocator::by_fields(["Last_Name"]))
         .await;
     match &by_name[0] {
         Err(RecordFailure::Undecided { reason, .. }) => {
@@ -229,7 +229,7 @@ async fn reconciliation_says_why_it_cannot_tell() {
     assert_eq!(by_name[1].as_ref().unwrap().action, Some(Action::Found));
 
     // A lookup of one's own: its verdicts are taken, and a record it leaves out is undecided.
-    let first_only = lookup_fn(|_client, doubts| async move {
+    let first_only = locator_fn(|_client, doubts| async move {
         let id = RecordId::new(format!("given-{}", doubts[0].index));
         vec![Verdict::Applied(id)]
     });

@@ -39,7 +39,7 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use common::{InsertKeyedLeads, InsertLeads, KeyedLead, LeadChange, NewLead, UpdateLeads};
-use zoho_runtime::reconcile::SearchLookup;
+use zoho_runtime::reconcile::SearchLocator;
 use zoho_runtime::{Action, BatchOutcomes, Error, RecordFailure, RecordId, RetryPolicy};
 use zoho_sandbox::{
     Fault, FaultRule, Faults, InjectedFault, JournalEntry, Phase, RecordState, Sandbox,
@@ -456,7 +456,7 @@ async fn reconcile_inserts(
     };
     sandbox.set_faults(soak_faults(seed.wrapping_add(1_000), again));
     let client = client(sandbox);
-    let lookup = SearchLookup::by_fields(["Last_Name"]);
+    let lookup = SearchLocator::by_fields(["Last_Name"]);
     let settled = tokio::time::timeout(size.deadline, outcomes.reconcile(&client, call, &lookup))
         .await
         .expect("the reconciliation ends within the run's deadline");

@@ -2,12 +2,12 @@
 //! in Zoho and turns "may have been applied" into applied (with the record's id), not applied
 //! (safe to send again), or a reason it cannot tell.
 //!
-//! The lookup is pluggable: [`SearchLookup`] (the default) searches the module by the
-//! endpoint's unique fields or by fields you name; any [`Lookup`] (or a closure through
-//! [`lookup_fn`]) may decide instead, from COQL, a report, or a system of your own.
+//! The lookup is pluggable: [`SearchLocator`] (the default) searches the module by the
+//! endpoint's unique fields or by fields you name; any [`Locator`] (or a closure through
+//! [`locator_fn`]) may decide instead, from COQL, a report, or a system of your own.
 //!
 //! ```
-//! use zoho_runtime::reconcile::SearchLookup;
+//! use zoho_runtime::reconcile::SearchLocator;
 //! use zoho_runtime::{zoho_endpoint, Client, RecordFailure};
 //!
 //! #[derive(zoho_runtime::serde::Serialize)]
@@ -34,7 +34,7 @@
 //! let outcomes = client.send_all(&call).await?;
 //! // Records whose batch was lost on the way are looked up by `Last_Name`.
 //! let outcomes = outcomes
-//!     .reconcile(&client, &call, &SearchLookup::by_fields(["Last_Name"]))
+//!     .reconcile(&client, &call, &SearchLocator::by_fields(["Last_Name"]))
 //!     .await;
 //! for (i, failure) in outcomes.failures() {
 //!     match failure {
@@ -65,7 +65,7 @@ use crate::error::Error;
 use crate::outcome::{Action, Details, Outcomes, RecordSuccess};
 use crate::types::RecordId;
 
-pub use search::SearchLookup;
+pub use search::SearchLocator;
 
 /// A record whose fate is unknown, as the lookup is given it.
 #[derive(Clone, Debug)]
@@ -94,7 +94,7 @@ pub enum Verdict {
 
 /// Finds out what became of records in doubt: one [`Verdict`] per record given, in order. A
 /// lookup that answers fewer leaves the rest undecided; it never loses a record.
-pub trait Lookup: Send + Sync {
+pub trait Locator: Send + Sync {
     /// The verdicts for `doubts`, in their order.
     fn look_up<'a>(
         &'a self,
@@ -103,28 +103,28 @@ pub trait Lookup: Send + Sync {
     ) -> BoxFuture<'a, Vec<Verdict>>;
 }
 
-/// A [`Lookup`] from a closure given a clone of the client and the records in doubt.
+/// A [`Locator`] from a closure given a clone of the client and the records in doubt.
 ///
 /// ```
-/// use zoho_runtime::reconcile::{lookup_fn, Verdict};
+/// use zoho_runtime::reconcile::{locator_fn, Verdict};
 ///
 /// // Every record the closure is given was found not applied, say by a report of your own.
-/// let lookup = lookup_fn(|_client, doubts| async move {
+/// let lookup = locator_fn(|_client, doubts| async move {
 ///     doubts.iter().map(|_| Verdict::NotApplied).collect::<Vec<_>>()
 /// });
 /// # let _ = lookup;
 /// ```
-pub fn lookup_fn<F, Fut>(f: F) -> impl Lookup
+pub fn locator_fn<F, Fut>(f: F) -> impl Locator
 where
     F: Fn(Client, Vec<InDoubt>) -> Fut + Send + Sync,
     Fut: Future<Output = Vec<Verdict>> + Send + 'static,
 {
-    FnLookup(f)
+    FnLocator(f)
 }
 
-struct FnLookup<F>(F);
+struct FnLocator<F>(F);
 
-impl<F, Fut> Lookup for FnLookup<F>
+impl<F, Fut> Locator for FnLocator<F>
 where
     F: Fn(Client, Vec<InDoubt>) -> Fut + Send + Sync,
     Fut: Future<Output = Vec<Verdict>> + Send + 'static,
@@ -150,7 +150,7 @@ impl BatchOutcomes {
     pub async fn reconcile<E, L>(self, client: &Client, endpoint: &E, lookup: &L) -> BatchOutcomes
     where
         E: Endpoint<Response = Outcomes>,
-        L: Lookup + ?Sized,
+        L: Locator + ?Sized,
     {
         let mut items = self.into_vec();
         let (doubts, unreadable) = doubts_of(endpoint, &items);

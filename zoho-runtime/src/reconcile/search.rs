@@ -4,7 +4,7 @@
 //!
 //! A search only answers for what Zoho's search index holds. The sandbox's search reads the
 //! store itself; whether Zoho's search lists a record created a moment ago is not documented,
-//! so reconcile a while after the call, or use a [`Lookup`] of your own (COQL, a report) where
+//! so reconcile a while after the call, or use a [`Locator`] of your own (COQL, a report) where
 //! that matters.
 
 use std::ops::Range;
@@ -14,7 +14,7 @@ use futures_util::stream::{self, StreamExt};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{InDoubt, Lookup, Verdict};
+use super::{InDoubt, Locator, Verdict};
 use crate::client::Client;
 use crate::endpoint::{
     decode_json, Endpoint, EndpointMeta, Method, RawResponse, RequestParts, Segment,
@@ -23,7 +23,7 @@ use crate::error::Error;
 use crate::types::RecordId;
 
 /// Searches the module for each record in doubt: by the endpoint's unique fields
-/// ([`SearchLookup::by_key`]), or by fields named ([`SearchLookup::by_fields`]) that together
+/// ([`SearchLocator::by_key`]), or by fields named ([`SearchLocator::by_fields`]) that together
 /// tell a record apart.
 ///
 /// The verdict: no record found, [`Verdict::NotApplied`]; one record found whose values agree
@@ -32,14 +32,14 @@ use crate::types::RecordId;
 /// found and why none or several fit. A search that fails (after the client's retries) cannot
 /// tell either, with its error.
 #[derive(Clone, Debug, Default)]
-pub struct SearchLookup {
+pub struct SearchLocator {
     fields: Vec<String>,
 }
 
-impl SearchLookup {
+impl SearchLocator {
     /// Searches by the endpoint's unique fields: a record is found by any of them it carries.
     pub fn by_key() -> Self {
-        SearchLookup::default()
+        SearchLocator::default()
     }
 
     /// Searches by these fields, all of them: each record in doubt must carry a value for each.
@@ -48,7 +48,7 @@ impl SearchLookup {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        SearchLookup {
+        SearchLocator {
             fields: fields.into_iter().map(Into::into).collect(),
         }
     }
@@ -88,7 +88,7 @@ impl SearchLookup {
         if doubt.keys.is_empty() {
             return Err(
                 "the endpoint declares no unique field and no field was named to \
-                        search by (`SearchLookup::by_fields`)"
+                        search by (`SearchLocator::by_fields`)"
                     .to_owned(),
             );
         }
@@ -110,7 +110,7 @@ impl SearchLookup {
     }
 }
 
-impl Lookup for SearchLookup {
+impl Locator for SearchLocator {
     fn look_up<'a>(
         &'a self,
         client: &'a Client,
@@ -245,12 +245,12 @@ mod tests {
     #[test]
     fn criteria_name_every_field_or_any_key_and_escape_values() {
         let record = json!({"Last_Name": "Smith (2), Jr\\", "Email": "s@x.com", "Mobile": null});
-        let named = SearchLookup::by_fields(["Last_Name", "Email"]);
+        let named = SearchLocator::by_fields(["Last_Name", "Email"]);
         assert_eq!(
             named.criteria(&doubt(record.clone(), &[])).unwrap(),
             r"(Last_Name:equals:Smith \(2\)\, Jr\\)and(Email:equals:s@x.com)"
         );
-        let keys = SearchLookup::by_key();
+        let keys = SearchLocator::by_key();
         assert_eq!(
             keys.criteria(&doubt(record.clone(), &["Mobile", "Email"]))
                 .unwrap(),
@@ -258,7 +258,7 @@ mod tests {
         );
         assert!(keys.criteria(&doubt(record.clone(), &["Mobile"])).is_err());
         assert!(keys.criteria(&doubt(record.clone(), &[])).is_err());
-        assert!(SearchLookup::by_fields(["Company"])
+        assert!(SearchLocator::by_fields(["Company"])
             .criteria(&doubt(record, &[]))
             .is_err());
     }
