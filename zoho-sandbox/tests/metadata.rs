@@ -99,10 +99,11 @@ async fn metadata_errors_and_scopes() {
         .send()
         .await;
     assert_eq!(scope.status, 401);
-    let post = call(&sandbox, "POST", "/crm/v8/settings/modules")
+    // Modules are created and updated, never deleted.
+    let delete = call(&sandbox, "DELETE", "/crm/v8/settings/modules")
         .send()
         .await;
-    assert_eq!(post.body()["code"], "INVALID_REQUEST_METHOD");
+    assert_eq!(delete.body()["code"], "INVALID_REQUEST_METHOD");
 }
 
 #[tokio::test]
