@@ -39,8 +39,17 @@
 //! [`AREAS`] holds every declared operation, area by area, with its method, path and scopes
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
+pub mod apis;
+pub mod custom_views;
+pub mod features;
+pub mod field_map_dependency;
 pub mod fields;
+pub mod global_picklists;
+pub mod layouts;
 pub mod modules;
+pub mod pick_list_values;
+pub mod related_lists;
+pub mod wizards;
 
 /// The runtime the operations are declared with and sent through.
 pub use zoho_runtime as runtime;
@@ -94,7 +103,19 @@ macro_rules! declared {
 pub(crate) use declared;
 
 /// Every declared operation, area by area, in the order of the crate's modules.
-pub static AREAS: &[&[ApiOperation]] = &[modules::OPERATIONS, fields::OPERATIONS];
+pub static AREAS: &[&[ApiOperation]] = &[
+    modules::OPERATIONS,
+    fields::OPERATIONS,
+    layouts::OPERATIONS,
+    custom_views::OPERATIONS,
+    related_lists::OPERATIONS,
+    pick_list_values::OPERATIONS,
+    field_map_dependency::OPERATIONS,
+    global_picklists::OPERATIONS,
+    features::OPERATIONS,
+    apis::OPERATIONS,
+    wizards::OPERATIONS,
+];
 
 /// Every declared operation.
 pub fn operations() -> impl Iterator<Item = &'static ApiOperation> {
