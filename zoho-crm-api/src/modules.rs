@@ -17,12 +17,12 @@
 //! let leads = modules.modules.iter().find(|m| m.api_name == "Leads").unwrap();
 //! assert!(leads.api_supported);
 //!
-//! let created = CreateModules::of(vec![NewModule::new("Project", "Projects")])
+//! let created = CreateModules::of(vec![NewModule::new("Voyage", "Voyages")])
 //!     .send(&client)
 //!     .await?;
 //! assert!(created[0].is_ok());
-//! let projects = GetModule::named("Projects").send(&client).await?.unwrap_or_default();
-//! assert_eq!(projects.modules[0].generated_type.as_deref(), Some("custom"));
+//! let voyages = GetModule::named("Voyages").send(&client).await?.unwrap_or_default();
+//! assert_eq!(voyages.modules[0].generated_type.as_deref(), Some("custom"));
 //! # Ok(())
 //! # }
 //! ```
@@ -126,9 +126,9 @@ pub struct UpdateModuleById {
 #[serde(crate = "zoho_runtime::serde")]
 #[non_exhaustive]
 pub struct NewModule {
-    /// Its name in the singular: `Project`.
+    /// Its name in the singular: `Voyage`.
     pub singular_label: String,
-    /// Its name in the plural: `Projects`.
+    /// Its name in the plural: `Voyages`.
     pub plural_label: String,
     /// Its API name; Zoho makes one of the plural label when left out.
     #[serde(skip_serializing_if = "Option::is_none")]
