@@ -20,10 +20,11 @@
 //! # }
 //! ```
 //!
-//! The areas so far are the metadata the schema snapshot of `zoho-schema` is made from:
-//! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`). The other areas of the
-//! API (records, notes, attachments, COQL, bulk read, …) come in later, each in a file of its
-//! own.
+//! The metadata areas describe the organisation: [`modules`], [`fields`] (the two the schema
+//! snapshot of `zoho-schema` is made from), [`layouts`], [`custom_views`], [`related_lists`],
+//! [`pick_list_values`], [`field_map_dependency`], [`global_picklists`], [`features`],
+//! [`apis`] and [`wizards`]. Each other area of the API (records, notes, attachments, COQL,
+//! bulk read, …) has a file of its own.
 //!
 //! # One dependency
 //!
