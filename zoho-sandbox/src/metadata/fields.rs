@@ -65,6 +65,13 @@ pub(super) fn field_json(ctx: &Ctx<'_>, m: &ModuleDef, f: &FieldDef) -> Value {
             .map(|l| json!({ "id": l.id.to_string(), "name": l.name }))
             .collect::<Vec<_>>(),
     });
+    add_kind_details(ctx, f, &mut v);
+    v
+}
+
+/// What a field's type adds: picklist values, a global picklist, a lookup's target, a
+/// formula's return type, a subform's module.
+fn add_kind_details(ctx: &Ctx<'_>, f: &FieldDef, v: &mut Value) {
     if let Some(values) = f.kind.values() {
         v["pick_list_values"] = values_json(f.global_picklist.unwrap_or(f.id), values);
     }
@@ -83,7 +90,6 @@ pub(super) fn field_json(ctx: &Ctx<'_>, m: &ModuleDef, f: &FieldDef) -> Value {
         FieldType::Subform(module) => v["subform"] = json!({ "module": module }),
         _ => {}
     }
-    v
 }
 
 /// `POST /settings/fields?module=`: custom fields, each added to the module's layouts.
@@ -101,38 +107,10 @@ pub(crate) fn create(ctx: &Ctx<'_>) -> Handled {
 }
 
 fn create_one(schema: &mut Schema, module: &'static str, item: &Map<String, Value>) -> Outcome {
-    let Some(label) = text(item, "field_label").or_else(|| text(item, "display_label")) else {
-        return missing("field_label");
-    };
-    let Some(data_type) = text(item, "data_type") else {
-        return missing("data_type");
-    };
-    let api_name = text(item, "api_name").map_or_else(|| super::api_name_of(label), str::to_string);
-    if !zoho_spec::modules::is_api_name(&api_name) {
-        return invalid(json!({ "api_name": "api_name" }));
-    }
-    let taken = schema.module(module).is_some_and(|m| {
-        m.fields()
-            .any(|f| f.api_name.eq_ignore_ascii_case(&api_name))
-    });
-    if taken {
-        return Outcome::err_400(
-            "DUPLICATE_DATA",
-            "duplicate data",
-            json!({ "api_name": "field_label" }),
-        );
-    }
-    let (kind, global) = match kind_of(schema, data_type, item) {
-        Ok(found) => found,
+    let field = match new_field(schema, module, item) {
+        Ok(field) => field,
         Err(outcome) => return outcome,
     };
-    let id = schema.new_id();
-    let mut field = FieldDef::new(intern::text(&api_name), intern::text(label), kind).custom();
-    field.id = id;
-    field.global_picklist = global;
-    if let Some(length) = item.get("length").and_then(Value::as_u64) {
-        field.length = u32::try_from(length).unwrap_or(u32::MAX);
-    }
     let Some(m) = schema.module_mut(module) else {
         return invalid(json!({ "api_name": "module" }));
     };
@@ -148,7 +126,42 @@ fn create_one(schema: &mut Schema, module: &'static str, item: &Map<String, Valu
             section.fields.push(field.api_name);
         }
     }
-    written("field created", id)
+    written("field created", field.id)
+}
+
+/// The field an item describes, with a fresh id, if the module has none of its name.
+fn new_field(
+    schema: &mut Schema,
+    module: &str,
+    item: &Map<String, Value>,
+) -> Result<FieldDef, Outcome> {
+    let label = text(item, "field_label")
+        .or_else(|| text(item, "display_label"))
+        .ok_or_else(|| missing("field_label"))?;
+    let data_type = text(item, "data_type").ok_or_else(|| missing("data_type"))?;
+    let api_name = text(item, "api_name").map_or_else(|| super::api_name_of(label), str::to_string);
+    if !zoho_spec::modules::is_api_name(&api_name) {
+        return Err(invalid(json!({ "api_name": "api_name" })));
+    }
+    let taken = schema.module(module).is_some_and(|m| {
+        m.fields()
+            .any(|f| f.api_name.eq_ignore_ascii_case(&api_name))
+    });
+    if taken {
+        return Err(Outcome::err_400(
+            "DUPLICATE_DATA",
+            "duplicate data",
+            json!({ "api_name": "field_label" }),
+        ));
+    }
+    let (kind, global) = kind_of(schema, data_type, item)?;
+    let mut field = FieldDef::new(intern::text(&api_name), intern::text(label), kind).custom();
+    field.id = schema.new_id();
+    field.global_picklist = global;
+    if let Some(length) = item.get("length").and_then(Value::as_u64) {
+        field.length = u32::try_from(length).unwrap_or(u32::MAX);
+    }
+    Ok(field)
 }
 
 /// The type a created field's `data_type` names, and the global picklist it offers.

@@ -322,33 +322,18 @@ fn replace_one(
     id: u64,
     item: &Map<String, Value>,
 ) -> Outcome {
-    let Some(g) = schema.global_picklists.iter_mut().find(|g| g.id == id) else {
-        return invalid(json!({ "id": id.to_string() }));
+    let (old, new) = match replacement(schema, id, item) {
+        Ok(pair) => pair,
+        Err(outcome) => return outcome,
     };
-    let side = |key: &str| -> Option<String> {
-        let value = item.get(key)?;
-        if let Some(vid) = value.get("id") {
-            let vid = body::id_text(vid);
-            return g
-                .values
-                .iter()
-                .find(|v| value_id(id, v) == vid)
-                .map(|v| v.to_string());
+    if let Some(g) = schema.global_picklists.iter_mut().find(|g| g.id == id) {
+        let at = g.values.iter().position(|v| *v == old).unwrap_or(0);
+        g.values.remove(at);
+        if !g.values.contains(&new) {
+            g.values.insert(at, new);
         }
-        entry_value(value).map(str::to_string)
-    };
-    let (Some(old), Some(new)) = (side("old_value"), side("new_value")) else {
-        return missing("old_value");
-    };
-    let Some(at) = g.values.iter().position(|v| *v == old) else {
-        return invalid(json!({ "api_name": "old_value" }));
-    };
-    let (old, new) = (intern::text(&old), intern::text(&new));
-    g.values.remove(at);
-    if !g.values.contains(&new) {
-        g.values.insert(at, new);
+        g.replaced.push((old, new));
     }
-    g.replaced.push((old, new));
     for (module, field, _) in associated(schema, id) {
         for record in store.records_mut(module) {
             if record.fields.get(field).and_then(Value::as_str) == Some(old) {
@@ -364,6 +349,32 @@ fn replace_one(
     );
     outcome.body["code"] = json!("SCHEDULED");
     outcome
+}
+
+/// The old value (one of the picklist's) and the new one an item names, each by `id` or value.
+fn replacement(
+    schema: &Schema,
+    id: u64,
+    item: &Map<String, Value>,
+) -> Result<(&'static str, &'static str), Outcome> {
+    let g = schema
+        .global_picklist(id)
+        .ok_or_else(|| invalid(json!({ "id": id.to_string() })))?;
+    let side = |key: &str| -> Option<String> {
+        let value = item.get(key)?;
+        if let Some(vid) = value.get("id") {
+            let vid = body::id_text(vid);
+            let found = g.values.iter().find(|v| value_id(id, v) == vid);
+            return found.map(|v| v.to_string());
+        }
+        entry_value(value).map(str::to_string)
+    };
+    let old = side("old_value").ok_or_else(|| missing("old_value"))?;
+    let new = side("new_value").ok_or_else(|| missing("new_value"))?;
+    if !g.values.iter().any(|v| *v == old) {
+        return Err(invalid(json!({ "api_name": "old_value" })));
+    }
+    Ok((intern::text(&old), intern::text(&new)))
 }
 
 /// `GET /settings/global_picklists/{id}/actions/replaced_values`.
