@@ -116,9 +116,10 @@ pub struct DeleteGlobalPicklist {
     pub id: String,
 }
 
-/// Replaces values of a global picklist, in the picklist and in every record that holds
-/// them; Zoho answers `SCHEDULED` with a job id.
-#[zoho_endpoint(POST "/settings/global_picklists/<id>/actions/replace_picklist_values", scope = "ZohoCRM.settings.global_picklist.UPDATE")]
+/// Replaces values of a global picklist by others of its values, wherever they are used
+/// (records, criteria, dependencies); the old values become unused. Zoho answers `SCHEDULED`
+/// with a job id.
+#[zoho_endpoint(POST "/settings/global_picklists/<id>/actions/replace_picklist_values", scope = "ZohoCRM.settings.global_picklist.CREATE")]
 pub struct ReplacePicklistValues {
     /// The picklist's id.
     pub id: String,
@@ -228,7 +229,7 @@ impl GlobalPicklistUpdate {
     }
 }
 
-/// An old value and the one that replaces it, each by its value.
+/// An old value and the value of the same picklist that replaces it.
 #[derive(Debug, Clone, Serialize)]
 #[serde(crate = "zoho_runtime::serde")]
 #[non_exhaustive]
@@ -240,11 +241,23 @@ pub struct Replacement {
 }
 
 impl Replacement {
-    /// `old` becomes `new`.
+    /// The value `old` becomes the value `new`.
     pub fn new(old: impl Into<String>, new: impl Into<String>) -> Self {
         Replacement {
             old_value: PicklistChange::add(old),
             new_value: PicklistChange::add(new),
+        }
+    }
+
+    /// The value whose id is `old` becomes the value whose id is `new`, as Zoho's page writes it.
+    pub fn by_ids(old: impl Into<String>, new: impl Into<String>) -> Self {
+        let id = |id: String| PicklistChange {
+            id: Some(id),
+            ..PicklistChange::default()
+        };
+        Replacement {
+            old_value: id(old.into()),
+            new_value: id(new.into()),
         }
     }
 }

@@ -54,13 +54,21 @@ pub async fn probe(h: &mut Harness) {
     let records = &holders.pick_list_values_associations[0].resources[0].details;
     assert_eq!(records[0].id(), east.id());
 
-    // East becomes Orient, in the picklist and in the record that held it.
-    let replace = ReplacePicklistValues { id: region.clone(), replace_picklist_values: vec![Replacement::new("East", "Orient")] };
+    // East becomes West in the record that held it, and leaves the picklist.
+    let west_value = read.pick_list_values[1].id.clone().unwrap();
+    let east_value = read.pick_list_values[0].id.clone().unwrap();
+    let to_nowhere = Replacement::new("East", "Orient");
+    let refused = h.send(&ReplacePicklistValues { id: region.clone(), replace_picklist_values: vec![to_nowhere] }).await;
+    assert!(refused[0].is_err(), "the new value must be one of the picklist's");
+    let replace = ReplacePicklistValues { id: region.clone(), replace_picklist_values: vec![Replacement::by_ids(east_value, west_value)] };
     assert!(h.send(&replace).await.all_succeeded());
     let replaced = h.send(&GetReplacedValues { id: region.clone() }).await.unwrap_or_default();
     assert_eq!(replaced.replaced_values[0].actual_value.as_deref(), Some("East"));
     let stored = h.sandbox.record("Accounts", east.id().unwrap().as_str()).unwrap();
-    assert_eq!(stored["Region"], "Orient");
+    assert_eq!(stored["Region"], "West");
+    let after = h.client.send(&GetGlobalPicklist::of(region.as_str())).await.unwrap().unwrap_or_default();
+    let values: Vec<&str> = after.global_picklists[0].pick_list_values.iter().map(|v| v.actual_value.as_str()).collect();
+    assert_eq!(values, ["West", "North"]);
 
     // A picklist a field uses stays; the others go.
     let kept = h.send(&DeleteGlobalPicklist { id: region }).await;

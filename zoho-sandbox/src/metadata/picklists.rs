@@ -296,11 +296,13 @@ fn delete(schema: &mut Schema, id: &str) -> Outcome {
     written("global picklist deleted", id)
 }
 
-/// `POST /settings/global_picklists/{id}/actions/replace_picklist_values`: each old value
-/// becomes the new one in the picklist and in every record of a field using it. Zoho runs
-/// this as a job; the sandbox finishes it before answering, with the job's id.
+/// `POST /settings/global_picklists/{id}/actions/replace_picklist_values`: each old value is
+/// replaced by another value of the picklist in every record of a field using it, and leaves
+/// the picklist's values. Zoho runs this as a job; the sandbox finishes it before answering,
+/// with the job's id.
 pub(crate) fn replace_values(ctx: &Ctx<'_>) -> Handled {
-    require(ctx, FAMILY, Operation::Update)?;
+    // Zoho's page asks `CREATE` (or `ALL`) of this action.
+    require(ctx, FAMILY, Operation::Create)?;
     let id = path_picklist(ctx)?.id;
     let items = objects(ctx, "replace_picklist_values")?;
     let outcomes = edit(ctx, |schema, store| {
@@ -327,11 +329,7 @@ fn replace_one(
         Err(outcome) => return outcome,
     };
     if let Some(g) = schema.global_picklists.iter_mut().find(|g| g.id == id) {
-        let at = g.values.iter().position(|v| *v == old).unwrap_or(0);
-        g.values.remove(at);
-        if !g.values.contains(&new) {
-            g.values.insert(at, new);
-        }
+        g.values.retain(|v| *v != old);
         g.replaced.push((old, new));
     }
     for (module, field, _) in associated(schema, id) {
@@ -351,7 +349,8 @@ fn replace_one(
     outcome
 }
 
-/// The old value (one of the picklist's) and the new one an item names, each by `id` or value.
+/// The old value and the new one an item names, each by `id` or value: two values of the
+/// picklist, the old one not `-None-` (Zoho's page: it cannot be replaced).
 fn replacement(
     schema: &Schema,
     id: u64,
@@ -371,8 +370,12 @@ fn replacement(
     };
     let old = side("old_value").ok_or_else(|| missing("old_value"))?;
     let new = side("new_value").ok_or_else(|| missing("new_value"))?;
-    if !g.values.iter().any(|v| *v == old) {
+    let offered = |value: &str| g.values.contains(&value);
+    if !offered(&old) || old == "-None-" {
         return Err(invalid(json!({ "api_name": "old_value" })));
+    }
+    if !offered(&new) || new == old {
+        return Err(invalid(json!({ "api_name": "new_value" })));
     }
     Ok((intern::text(&old), intern::text(&new)))
 }
