@@ -131,10 +131,7 @@ fn sort(schema: &mut Schema, module: &str, id: &str, item: &Map<String, Value>) 
     };
     view.sort_by = Some(field);
     view.descending = descending;
-    written(
-        "custom view updated successfully",
-        id.parse().unwrap_or_default(),
-    )
+    written("custom view updated", id.parse().unwrap_or_default())
 }
 
 fn related_json(ctx: &Ctx<'_>, m: &ModuleDef, index: usize, r: &RelatedDef) -> Value {
