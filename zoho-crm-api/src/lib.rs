@@ -20,10 +20,11 @@
 //! # }
 //! ```
 //!
-//! The areas so far are the metadata the schema snapshot of `zoho-schema` is made from:
-//! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`). The other areas of the
-//! API (records, notes, attachments, COQL, bulk read, …) come in later, each in a file of its
-//! own.
+//! The metadata areas describe the organisation: [`modules`], [`fields`] (the two the schema
+//! snapshot of `zoho-schema` is made from), [`layouts`], [`custom_views`], [`related_lists`],
+//! [`pick_list_values`], [`field_map_dependency`], [`global_picklists`], [`features`],
+//! [`apis`] and [`wizards`]. Each other area of the API (records, notes, attachments, COQL,
+//! bulk read, …) has a file of its own.
 //!
 //! # One dependency
 //!
@@ -39,8 +40,17 @@
 //! [`AREAS`] holds every declared operation, area by area, with its method, path and scopes
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
+pub mod apis;
+pub mod custom_views;
+pub mod features;
+pub mod field_map_dependency;
 pub mod fields;
+pub mod global_picklists;
+pub mod layouts;
 pub mod modules;
+pub mod pick_list_values;
+pub mod related_lists;
+pub mod wizards;
 
 /// The runtime the operations are declared with and sent through.
 pub use zoho_runtime as runtime;
@@ -94,7 +104,19 @@ macro_rules! declared {
 pub(crate) use declared;
 
 /// Every declared operation, area by area, in the order of the crate's modules.
-pub static AREAS: &[&[ApiOperation]] = &[modules::OPERATIONS, fields::OPERATIONS];
+pub static AREAS: &[&[ApiOperation]] = &[
+    modules::OPERATIONS,
+    fields::OPERATIONS,
+    layouts::OPERATIONS,
+    custom_views::OPERATIONS,
+    related_lists::OPERATIONS,
+    pick_list_values::OPERATIONS,
+    field_map_dependency::OPERATIONS,
+    global_picklists::OPERATIONS,
+    features::OPERATIONS,
+    apis::OPERATIONS,
+    wizards::OPERATIONS,
+];
 
 /// Every declared operation.
 pub fn operations() -> impl Iterator<Item = &'static ApiOperation> {

@@ -71,10 +71,16 @@ pub(crate) fn body_start(body: &[u8]) -> String {
 }
 
 /// The shape of any Zoho answer: a `data` array, a request-level result, or both absent.
+///
+/// The settings APIs answer a write under the name of what they write instead of `data`
+/// (`{"fields": [{"code": "SUCCESS", …}]}`, `"modules"`, `"layouts"`): a lone array at the
+/// top, beside no `data`, is taken as the outcomes.
 #[derive(Deserialize)]
 struct Answer {
     #[serde(default)]
     data: Option<Vec<RawResult>>,
+    #[serde(flatten)]
+    named: std::collections::BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     code: Option<Code>,
     #[serde(default)]
@@ -89,13 +95,14 @@ impl Answer {
     fn split(self) -> (Option<Vec<RawResult>>, RawResult) {
         let Answer {
             data,
+            named,
             code,
             message,
             status,
             details,
         } = self;
         (
-            data,
+            data.or_else(|| lone_array(named)),
             RawResult {
                 code,
                 message,
@@ -105,6 +112,22 @@ impl Answer {
             },
         )
     }
+}
+
+/// The one array of an answer that has no `data`, when it is one of results.
+fn lone_array(
+    named: std::collections::BTreeMap<String, serde_json::Value>,
+) -> Option<Vec<RawResult>> {
+    let mut arrays = named.into_values().filter(serde_json::Value::is_array);
+    let only = arrays.next()?;
+    if arrays.next().is_some() {
+        return None;
+    }
+    let items: Vec<RawResult> = serde_json::from_value(only).ok()?;
+    items
+        .iter()
+        .all(|item| item.code.is_some())
+        .then_some(items)
 }
 
 #[derive(Deserialize, Default)]
@@ -305,6 +328,21 @@ mod tests {
             }) => (status, reason, body_start),
             other => panic!("expected UnexpectedBody, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_settings_write_answers_under_the_name_of_what_it_writes() {
+        let body = r#"{"fields":[{"code":"SUCCESS","details":{"id":"1"},"message":"field created","status":"success"},
+            {"code":"DUPLICATE_DATA","details":{"api_name":"field_label"},"message":"duplicate data","status":"error"}]}"#;
+        let outcomes = decode_outcomes(&raw(207, body), Some(2)).unwrap();
+        assert_eq!(outcomes.len(), 2);
+        assert!(outcomes[0].is_ok());
+        assert_eq!(
+            outcomes[1].as_ref().unwrap_err().code.as_str(),
+            "DUPLICATE_DATA"
+        );
+        let not_results = r#"{"fields":[{"api_name":"Last_Name"}]}"#;
+        assert!(decode_outcomes(&raw(200, not_results), None).is_err());
     }
 
     #[test]

@@ -13,7 +13,6 @@ use serde_json::{json, Value};
 use crate::answers::{self, Answer};
 use crate::body;
 use crate::faults::{FaultState, Faults};
-use crate::schema;
 use crate::state::{lock, Shared};
 use crate::store::RecordState;
 
@@ -89,9 +88,9 @@ pub(crate) async fn record_state(
         Ok(change) => change,
         Err(answer) => return answer,
     };
-    let module = schema::module(&change.module).map(|m| m.api_name);
     let id = body::id_of(&change.id);
     let mut store = lock(&shared.store);
+    let module = store.schema().module(&change.module).map(|m| m.api_name);
     match module.zip(id).and_then(|(m, id)| store.get_mut(m, id)) {
         Some(record) => {
             record.state = change.state;

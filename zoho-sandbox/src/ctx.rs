@@ -1,7 +1,7 @@
 //! What every handler of the CRM API is given: the request, the API version, the token's
 //! scopes and the values of its route's captures.
 
-use std::sync::MutexGuard;
+use std::sync::{Arc, MutexGuard};
 
 use axum::body::Bytes;
 use axum::http::HeaderMap;
@@ -10,7 +10,7 @@ use zoho_spec::{shape, ApiVersion, Method};
 
 use crate::answers::{self, Answer};
 use crate::pattern::{self, Captures};
-use crate::schema::{self, ModuleDef};
+use crate::schema::{ModuleDef, Schema};
 use crate::state::{lock, Shared};
 use crate::store::Store;
 
@@ -40,6 +40,8 @@ pub(crate) struct Ctx<'a> {
     /// The pattern of the route the request matched, `/{module}/{id}`.
     pub pattern: &'static str,
     pub captures: Captures,
+    /// The metadata in force when the request came: one snapshot for the whole request.
+    pub schema: Arc<Schema>,
 }
 
 impl Ctx<'_> {
@@ -64,8 +66,8 @@ impl Ctx<'_> {
     }
 
     /// The module named in the URL, or `INVALID_MODULE`.
-    pub(crate) fn module(&self, name: &str) -> Result<&'static ModuleDef, Answer> {
-        schema::module(name).ok_or_else(answers::invalid_module)
+    pub(crate) fn module(&self, name: &str) -> Result<&ModuleDef, Answer> {
+        self.schema.module(name).ok_or_else(answers::invalid_module)
     }
 
     /// Checks the token against a requirement: `OAUTH_SCOPE_MISMATCH` when short.

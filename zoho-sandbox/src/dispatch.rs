@@ -30,6 +30,7 @@ fn route_and_run(shared: &Shared, req: &Incoming) -> Handled {
         scopes,
         pattern: route.pattern,
         captures,
+        schema: lock(&shared.store).schema().clone(),
     };
     handler(&ctx)
 }

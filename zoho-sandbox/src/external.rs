@@ -6,17 +6,17 @@ use serde_json::{json, Value};
 
 use crate::answers::{self, Answer};
 use crate::body;
-use crate::schema::{self, FieldDef, ModuleDef};
+use crate::schema::{FieldDef, ModuleDef, Schema};
 use crate::store::Store;
 
 /// The modules the header names, each with its external field.
 #[derive(Debug, Default)]
 pub(crate) struct External {
-    pairs: Vec<(&'static ModuleDef, &'static FieldDef)>,
+    pairs: Vec<(&'static str, FieldDef)>,
 }
 
-/// Reads the header; no header is an empty set.
-pub(crate) fn parse(headers: &HeaderMap) -> Result<External, Answer> {
+/// Reads the header against the metadata in force; no header is an empty set.
+pub(crate) fn parse(schema: &Schema, headers: &HeaderMap) -> Result<External, Answer> {
     let Some(value) = headers.get("x-external") else {
         return Ok(External::default());
     };
@@ -24,12 +24,14 @@ pub(crate) fn parse(headers: &HeaderMap) -> Result<External, Answer> {
     let mut pairs = Vec::new();
     for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let (module, field) = item.split_once('.').ok_or_else(invalid_header)?;
-        let module = schema::module(module.trim()).ok_or_else(answers::invalid_module)?;
+        let module = schema
+            .module(module.trim())
+            .ok_or_else(answers::invalid_module)?;
         let field = module
             .field(field.trim())
             .filter(|f| f.external)
             .ok_or_else(invalid_header)?;
-        pairs.push((module, field));
+        pairs.push((module.api_name, *field));
     }
     Ok(External { pairs })
 }
@@ -45,11 +47,11 @@ fn invalid_header() -> Answer {
 
 impl External {
     /// The external field the header gives for `module`, if it names it.
-    pub(crate) fn field_for(&self, module: &ModuleDef) -> Option<&'static FieldDef> {
+    pub(crate) fn field_for(&self, module: &ModuleDef) -> Option<&FieldDef> {
         self.pairs
             .iter()
-            .find(|(m, _)| m.api_name == module.api_name)
-            .map(|(_, f)| *f)
+            .find(|(m, _)| *m == module.api_name)
+            .map(|(_, f)| f)
     }
 
     /// The record a path segment names: by external value when the header names the module,

@@ -96,12 +96,25 @@
 //! | GET, PUT, DELETE | `/{module}/{id}/{related_list}` | related records (seed 003), `X-EXTERNAL` (seed 000) |
 //! | PUT, DELETE | `/{module}/{id}/{related_list}/{related_id}` | one relation; contact roles (seed 001) |
 //! | GET | `/Contacts/roles[/{id}]` | contact roles |
-//! | GET | `/settings/modules[/{module}]`, `/settings/fields?module=`, `/settings/related_lists?module=`, `/settings/custom_views?module=` | metadata; `Leads` has a custom field of each data type the standard fields leave out (multi-select, bigint, decimal, percent, formula, autonumber, subform), the schema `zoho-schema pull` snapshots for the tests |
+//! | GET, POST, PUT | `/settings/modules[/{api_name or id}]` | modules; custom modules created (a mandatory `Name`, a layout, an "All" view) take records at once |
+//! | GET, POST, PATCH, DELETE | `/settings/fields[/{id}]?module=` | fields; `Leads` has a custom field of each data type the standard fields leave out (multi-select, bigint, decimal, percent, formula, autonumber, subform), the schema `zoho-schema pull` snapshots for the tests; fields created, relabelled, given picklist values, deleted (with their values in records) |
+//! | GET | `/settings/fields/{id}/pick_list_values?module=` | a picklist's values, with ids |
+//! | GET, PATCH, DELETE, POST | `/settings/layouts[/{id}[/actions/activate]]?module=` | layouts, their sections, activation; records name theirs as `Layout` |
+//! | GET, POST, PUT, DELETE | `/settings/layouts/{id}/map_dependency[/{id}]?module=` | map dependencies, enforced on record writes in that layout |
+//! | GET, PUT | `/settings/custom_views[/{id}][/actions/change_sort]?module=` | custom views and their sort order |
+//! | GET | `/settings/related_lists[/{id}]?module=` | related lists |
+//! | GET, POST, PATCH, DELETE | `/settings/global_picklists[/{id}[/actions/…]]` | global picklists, offered by the fields that name them; values replaced in records |
+//! | GET | `/__features[/{api_name}]`, `/__apis`, `/settings/wizards[/{id}]` | features with what is used of them, the routes the sandbox serves, wizards |
 //! | GET | `/users[/{id}]` | users |
 //!
 //! Beside them: `POST /oauth/v2/token` (refresh grant), `POST /oauth/v2/token/revoke`, and
 //! `/__admin/journal` (GET, DELETE), `/__admin/faults` (GET, POST a [`Faults`], DELETE),
 //! `/__admin/record_state` (POST), `/__admin/tokens` (POST).
+//!
+//! The metadata is one live model: what `settings/…` answers is what record writes are
+//! checked against, so a field or module created through the API is written and read in
+//! records, a picklist value added is then accepted, and a field removed is then refused
+//! (`INVALID_DATA` naming it, as is a picklist value the field does not offer).
 //!
 //! Checks come in Zoho's order: URL shape (404 `INVALID_URL_PATTERN`), method
 //! (400 `INVALID_REQUEST_METHOD`), token (401 `AUTHENTICATION_FAILURE` without one,

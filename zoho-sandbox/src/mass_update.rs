@@ -49,11 +49,7 @@ pub(crate) fn schedule(ctx: &Ctx<'_>, module: &str) -> Handled {
 
 /// The one record of fields to set, checked: at least one field, each one a field mass update
 /// may set, at most the module's number of fields, each value of the field's type.
-fn change(
-    store: &Store,
-    m: &'static ModuleDef,
-    body: &Map<String, Value>,
-) -> Result<Fields, Outcome> {
+fn change(store: &Store, m: &ModuleDef, body: &Map<String, Value>) -> Result<Fields, Outcome> {
     let record = body
         .get("data")
         .and_then(Value::as_array)
@@ -79,7 +75,7 @@ fn change(
 }
 
 /// A field mass update may set: declared, not set by the system, not unique.
-fn settable(m: &ModuleDef, name: &str) -> Result<&'static FieldDef, Outcome> {
+fn settable<'m>(m: &'m ModuleDef, name: &str) -> Result<&'m FieldDef, Outcome> {
     m.field(name)
         .filter(|f| !f.read_only && !f.unique)
         .ok_or_else(|| {
@@ -110,7 +106,7 @@ fn merged(store: &Store, m: &ModuleDef, id: u64, change: &Fields, over_write: bo
 
 fn apply_one(
     store: &mut Store,
-    m: &'static ModuleDef,
+    m: &ModuleDef,
     id: u64,
     change: &Fields,
     over_write: bool,
@@ -127,7 +123,7 @@ fn apply_one(
 
 fn by_ids(
     store: &mut Store,
-    m: &'static ModuleDef,
+    m: &ModuleDef,
     ids: &Value,
     change: &Fields,
     over_write: bool,
@@ -160,7 +156,7 @@ fn by_ids(
 fn by_view(
     ctx: &Ctx<'_>,
     store: &mut Store,
-    m: &'static ModuleDef,
+    m: &ModuleDef,
     cvid: &Value,
     change: &Fields,
     over_write: bool,

@@ -1,161 +1,222 @@
-//! The metadata the official SDKs fetch before record operations: modules, fields, related
-//! lists, custom views, contact roles and users.
+//! The organisation's metadata served from the live schema ([`crate::schema`]): modules,
+//! fields, layouts, custom views, related lists, picklists global and not, map dependencies,
+//! features, the supported APIs and wizards, each area in a file of its own; and the contact
+//! roles and users the official SDKs fetch beside them.
+//!
+//! A metadata write ([`edit`]) builds the next schema from the one in force and swaps it in
+//! under the store's lock, so the next record write is checked against it.
+//!
+//! Where Zoho's pages do not say how it answers, the sandbox chooses and says so here:
+//! a record naming a field its module lacks is refused `INVALID_DATA` with the field's
+//! `api_name`; a value outside a picklist's values likewise; a field Zoho made, a layout it
+//! made, or a global picklist fields still use cannot be deleted (`INVALID_DATA`, with what
+//! holds it in `details`); a child picklist value a map dependency does not allow for the
+//! record's parent value is refused `INVALID_DATA` naming the child field.
+
+pub(crate) mod dependencies;
+mod features;
+mod fields;
+mod layouts;
+mod modules;
+mod picklists;
+mod views;
 
 use axum::http::StatusCode;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
-use crate::answers::{self, Answer};
+use crate::answers::{self, write_answer, Answer, Outcome};
 use crate::body;
 use crate::ctx::{module_scope, Ctx, Handled};
-use crate::schema::{self, FieldDef, FieldType, ModuleDef};
+use crate::routes::Route;
+use crate::schema::{ModuleDef, Schema};
+use crate::store::Store;
 use zoho_spec::scope::{Operation, Requirement, Scope};
 
-fn settings_scope(name: &str) -> Requirement {
-    Requirement::one(Scope::crm(&["settings", name], Operation::Read))
+/// The metadata routes, tried before the records API's broad rows.
+pub(crate) static ROUTES: &[Route] = &[
+    Route::new("/settings/modules")
+        .get(modules::list)
+        .post(modules::create)
+        .put(modules::update_many),
+    Route::new("/settings/modules/{name}")
+        .get(modules::get)
+        .put(modules::update_one),
+    Route::new("/settings/fields")
+        .get(fields::list)
+        .post(fields::create)
+        .patch(fields::update_many),
+    Route::new("/settings/fields/{field}")
+        .get(fields::get)
+        .patch(fields::update_one)
+        .delete(fields::delete),
+    Route::new("/settings/fields/{field}/pick_list_values").get(picklists::field_values),
+    Route::new("/settings/layouts")
+        .get(layouts::list)
+        .patch(layouts::update_many),
+    Route::new("/settings/layouts/{id}")
+        .get(layouts::get)
+        .patch(layouts::update_one)
+        .delete(layouts::delete),
+    Route::new("/settings/layouts/{id}/actions/activate")
+        .post(layouts::activate)
+        .delete(layouts::deactivate),
+    Route::new("/settings/layouts/{layout_id}/map_dependency")
+        .get(dependencies::list)
+        .post(dependencies::create),
+    Route::new("/settings/layouts/{layout_id}/map_dependency/{dependency_id}")
+        .get(dependencies::get)
+        .put(dependencies::update)
+        .delete(dependencies::delete),
+    Route::new("/settings/custom_views").get(views::list),
+    Route::new("/settings/custom_views/actions/change_sort").put(views::change_sort_many),
+    Route::new("/settings/custom_views/{id}").get(views::get),
+    Route::new("/settings/custom_views/{id}/actions/change_sort").put(views::change_sort_one),
+    Route::new("/settings/related_lists").get(views::related_lists),
+    Route::new("/settings/related_lists/{id}").get(views::related_list),
+    Route::new("/settings/global_picklists")
+        .get(picklists::list)
+        .post(picklists::create)
+        .patch(picklists::update_many)
+        .delete(picklists::delete_many),
+    Route::new("/settings/global_picklists/{id}")
+        .get(picklists::get)
+        .patch(picklists::update_one)
+        .delete(picklists::delete_one),
+    Route::new("/settings/global_picklists/{id}/actions/replace_picklist_values")
+        .post(picklists::replace_values),
+    Route::new("/settings/global_picklists/{id}/actions/replaced_values")
+        .get(picklists::replaced_values),
+    Route::new("/settings/global_picklists/{id}/actions/associations").get(picklists::associations),
+    Route::new("/settings/global_picklists/{id}/actions/pick_list_values_associations")
+        .get(picklists::value_associations),
+    Route::new("/settings/wizards").get(features::wizards),
+    Route::new("/settings/wizards/{id}").get(features::wizard),
+    Route::new("/__features").get(features::list),
+    Route::new("/__features/{feature}").get(features::one),
+    Route::new("/__apis").get(features::apis),
+];
+
+/// `ZohoCRM.settings.{name}.{op}`.
+fn settings_scope(name: &str, op: Operation) -> Requirement {
+    Requirement::one(Scope::crm(&["settings", name], op))
 }
 
-/// `GET /settings/modules` and `GET /settings/modules/{api_name}`.
-pub(crate) fn modules(ctx: &Ctx<'_>, name: Option<&str>) -> Handled {
-    ctx.require(&settings_scope("modules"))?;
-    let list: Vec<Value> = match name {
-        Some(name) => vec![module_json(ctx.module(name)?, 0)],
-        None => schema::modules()
-            .iter()
-            .enumerate()
-            .map(|(i, m)| module_json(m, i))
-            .collect(),
-    };
-    Ok(Answer::json(StatusCode::OK, json!({ "modules": list })))
-}
-
-fn module_json(m: &ModuleDef, index: usize) -> Value {
-    json!({
-        "api_name": m.api_name,
-        "module_name": m.api_name,
-        "singular_label": m.singular,
-        "plural_label": m.api_name.replace('_', " "),
-        "id": m.id,
-        "api_supported": true,
-        "creatable": true,
-        "editable": true,
-        "deletable": true,
-        "viewable": true,
-        "convertable": m.api_name == "Leads",
-        "generated_type": "default",
-        "sequence_number": index + 1,
-        "visible": true,
-        "status": "visible",
-        "modified_time": "2021-01-01T00:00:00+00:00",
-        "modified_by": null,
-    })
+/// Checks `ZohoCRM.settings.{name}.{op}`.
+fn require(ctx: &Ctx<'_>, name: &str, op: Operation) -> Result<(), Answer> {
+    ctx.require(&settings_scope(name, op))
 }
 
 /// The module named by the `module` query parameter.
-fn module_param(ctx: &Ctx<'_>) -> Result<&'static ModuleDef, Answer> {
+fn module_param<'c>(ctx: &'c Ctx<'_>) -> Result<&'c ModuleDef, Answer> {
     let name = ctx
         .param("module")
         .ok_or_else(|| answers::required_param_missing("module"))?;
     ctx.module(name)
 }
 
-/// `GET /settings/fields?module=`.
-pub(crate) fn fields(ctx: &Ctx<'_>) -> Handled {
-    ctx.require(&settings_scope("fields"))?;
-    let m = module_param(ctx)?;
-    let fields: Vec<Value> = m
-        .fields()
-        .enumerate()
-        .map(|(i, f)| field_json(m, i, f))
-        .collect();
-    Ok(Answer::json(StatusCode::OK, json!({ "fields": fields })))
+/// Applies a metadata write to a copy of the schema in force and puts the copy in force
+/// (with the store, for the records a change reaches); nothing changes when it fails.
+fn edit<T>(
+    ctx: &Ctx<'_>,
+    change: impl FnOnce(&mut Schema, &mut Store) -> Result<T, Answer>,
+) -> Result<T, Answer> {
+    let mut store = ctx.store();
+    let mut next = Schema::clone(store.schema());
+    let done = change(&mut next, &mut store)?;
+    store.set_schema(next);
+    Ok(done)
 }
 
-fn field_json(m: &ModuleDef, index: usize, f: &FieldDef) -> Value {
-    let mut v = json!({
-        "api_name": f.api_name,
-        "field_label": f.label,
-        "display_label": f.label,
-        "data_type": f.kind.name(),
-        "json_type": f.kind.json_type(),
-        "id": format!("{}{:03}", &m.id[..15], index + 1),
-        "length": if matches!(f.kind, FieldType::TextArea) { 32000 } else { 255 },
-        "read_only": f.read_only,
-        "field_read_only": f.read_only,
-        "system_mandatory": f.mandatory,
-        "custom_field": f.custom,
-        "visible": true,
-        "unique": { "casesensitive": false },
-        "is_unique": f.unique,
-        "external": if f.external { json!({ "type": "user", "show": true }) } else { Value::Null },
-        "mass_update": !f.read_only && !f.unique,
-    });
-    match f.kind {
-        FieldType::Picklist(values) => v["pick_list_values"] = picklist_json(values),
-        FieldType::MultiSelect(values) => v["pick_list_values"] = picklist_json(values),
-        FieldType::Lookup(target) => {
-            v["lookup"] = json!({ "module": { "api_name": target }, "api_name": f.api_name });
-        }
-        FieldType::Formula(returns) => {
-            v["formula"] =
-                json!({ "return_type": returns, "expression": "Annual_Revenue / No_of_Employees" });
-        }
-        FieldType::Subform(module) => v["subform"] = json!({ "module": module }),
-        _ => {}
+/// The items of a settings write: the array under `key` (`{"fields": […]}`).
+fn items<'b>(body: &'b Map<String, Value>, key: &str) -> Result<&'b Vec<Value>, Answer> {
+    match body.get(key) {
+        Some(Value::Array(items)) if !items.is_empty() => Ok(items),
+        _ => Err(answers::mandatory_body_key(key)),
     }
-    v
 }
 
-fn picklist_json(values: &[&str]) -> Value {
-    values
+/// The body's items under `key`, each as an object.
+fn objects(ctx: &Ctx<'_>, key: &str) -> Result<Vec<Map<String, Value>>, Answer> {
+    let body = body::object(&ctx.req.body)?;
+    items(&body, key)?
         .iter()
-        .map(|x| json!({ "display_value": x, "actual_value": x }))
+        .map(|item| {
+            item.as_object()
+                .cloned()
+                .ok_or_else(answers::body_not_object)
+        })
         .collect()
 }
 
-/// `GET /settings/related_lists?module=`.
-pub(crate) fn related_lists(ctx: &Ctx<'_>) -> Handled {
-    ctx.require(&settings_scope("related_lists"))?;
-    let m = module_param(ctx)?;
-    let lists: Vec<Value> = m
-        .related
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let target = schema::module(r.module).map_or("", |t| t.id);
-            json!({
-                "api_name": r.api_name,
-                "display_label": r.label,
-                "name": r.api_name,
-                "id": r.id,
-                "module": { "api_name": r.module, "id": target },
-                "href": format!("{}/{{id}}/{}", m.api_name, r.api_name),
-                "type": "default",
-                "sequence_number": (i + 1).to_string(),
-                "visible": true,
-            })
-        })
-        .collect();
-    Ok(Answer::json(
-        StatusCode::OK,
-        json!({ "related_lists": lists }),
-    ))
+/// A settings write's answer: the outcomes under `key` instead of `data`, as Zoho's settings
+/// APIs answer.
+fn answer_under(key: &str, outcomes: Vec<Outcome>, success: StatusCode) -> Answer {
+    let mut answer = write_answer(outcomes, success);
+    if let Some(Value::Object(body)) = answer.body.as_mut() {
+        if let Some(items) = body.remove("data") {
+            body.insert(key.to_string(), items);
+        }
+    }
+    answer
 }
 
-/// `GET /settings/custom_views?module=`: each module has one view, "All {module}".
-pub(crate) fn custom_views(ctx: &Ctx<'_>) -> Handled {
-    ctx.require(&settings_scope("custom_views"))?;
-    let m = module_param(ctx)?;
-    let name = format!("All {}", m.api_name.replace('_', " "));
-    let view = json!({
-        "id": m.cvid, "name": name, "display_value": name, "system_name": format!("ALL{}", m.api_name.to_uppercase()),
-        "default": true, "category": "public_views", "offline": false, "system_defined": true,
-    });
-    let info =
-        json!({ "per_page": 200, "count": 1, "page": 1, "more_records": false, "default": m.cvid });
-    Ok(Answer::json(
-        StatusCode::OK,
-        json!({ "custom_views": [view], "info": info }),
-    ))
+/// `{"code": "SUCCESS", "details": {"id": …}, …}` for one metadata item written.
+fn written(message: &str, id: u64) -> Outcome {
+    Outcome::ok(message, json!({ "id": id.to_string() }))
+}
+
+/// `INVALID_DATA` naming what is wrong with one item.
+fn invalid(details: Value) -> Outcome {
+    Outcome::err_400("INVALID_DATA", "invalid data", details)
+}
+
+/// A mandatory key an item lacks.
+fn missing(api_name: &str) -> Outcome {
+    Outcome::err_400(
+        "MANDATORY_NOT_FOUND",
+        "required field not found",
+        json!({ "api_name": api_name }),
+    )
+}
+
+/// An id of a path segment or body value, or `INVALID_DATA` naming it.
+fn id_in(value: Option<&Value>, name: &str) -> Result<u64, Outcome> {
+    value
+        .and_then(body::id_of)
+        .ok_or_else(|| invalid(json!({ "api_name": name })))
+}
+
+/// A path id that names nothing: `INVALID_DATA` with the id, 400.
+fn unknown_id(id: &str) -> Answer {
+    answers::error(
+        StatusCode::BAD_REQUEST,
+        "INVALID_DATA",
+        "the id given seems to be invalid",
+        json!({ "id": id }),
+    )
+}
+
+/// An API name made of a label, as Zoho makes them: letters and digits kept, others `_`.
+fn api_name_of(label: &str) -> String {
+    let name: String = label
+        .trim()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    name.trim_matches('_').to_string()
+}
+
+/// The text of a key of an item, if it is non-blank text.
+fn text<'m>(item: &'m Map<String, Value>, key: &str) -> Option<&'m str> {
+    item.get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// `info` of a list answered whole.
+fn info(count: usize) -> Value {
+    json!({ "per_page": 200, "count": count, "page": 1, "more_records": false })
 }
 
 /// `GET /Contacts/roles` and `GET /Contacts/roles/{id}`.

@@ -144,7 +144,7 @@ fn compare(a: &(u64, &Record), b: &(u64, &Record), sort: &Sort) -> Ordering {
 pub(crate) fn get(ctx: &Ctx<'_>, module: &str, id: &str) -> Handled {
     let m = ctx.module(module)?;
     ctx.require_shape(m)?;
-    let ext = external::parse(&ctx.req.headers)?;
+    let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
     let fields = fields_param(ctx, false)?;
     let store = ctx.store();
     let found = ext.resolve(&store, m, id).and_then(|id| {
@@ -178,7 +178,7 @@ pub(crate) fn update(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Hand
     ctx.require_shape(m)?;
     let body = body::object(&ctx.req.body)?;
     let records = body::data(&body)?;
-    let ext = external::parse(&ctx.req.headers)?;
+    let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
     let mut store = ctx.store();
     let mut outcomes = Vec::new();
     // With the id in the path, only the first record is read, as at Zoho.
@@ -209,7 +209,7 @@ pub(crate) fn update(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Hand
 /// The record a body record names: by `id`, or by its external field under `X-EXTERNAL`.
 fn record_target(
     store: &crate::store::Store,
-    m: &'static ModuleDef,
+    m: &ModuleDef,
     ext: &external::External,
     given: &Map<String, Value>,
 ) -> Result<u64, Outcome> {
@@ -247,7 +247,7 @@ pub(crate) fn delete(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Hand
     if ids.len() > MAX_RECORDS_PER_CALL {
         return Err(answers::limit_exceeded(MAX_RECORDS_PER_CALL, "ids"));
     }
-    let ext = external::parse(&ctx.req.headers)?;
+    let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
     let mut store = ctx.store();
     let outcomes = ids
         .iter()

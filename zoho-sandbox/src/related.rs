@@ -9,17 +9,17 @@ use crate::body;
 use crate::ctx::{module_scope, Ctx, Handled};
 use crate::external::{self, External};
 use crate::paging::{self, Sort};
-use crate::schema::{self, junction_key, ModuleDef, RelatedDef, RelatedSource};
+use crate::schema::{junction_key, ModuleDef, RelatedDef, RelatedSource};
 use crate::store::{render, Fields, Store};
 use crate::writes;
 use zoho_spec::limits::MAX_RECORDS_PER_CALL;
 use zoho_spec::scope::{Operation, Requirement};
 
 /// The two ends of a relation: the module in the path and the related list's module.
-struct Ends {
-    module: &'static ModuleDef,
-    list: &'static RelatedDef,
-    target: &'static ModuleDef,
+struct Ends<'c> {
+    module: &'c ModuleDef,
+    list: &'c RelatedDef,
+    target: &'c ModuleDef,
 }
 
 /// The parts of a related-records path, `/{module}/{id}/{related_list}[/{related_id}]`.
@@ -32,7 +32,7 @@ pub(crate) fn list(ctx: &Ctx<'_>) -> Handled {
     let (module, id, list) = path(ctx);
     let ends = ends(ctx, module, list)?;
     ctx.require_module(ends.module, Operation::Read)?;
-    let ext = external::parse(&ctx.req.headers)?;
+    let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
     let fields = ctx.param("fields").map(body::comma_list);
     let window = paging::window(ctx, None)?;
     let rows = {
@@ -49,10 +49,12 @@ pub(crate) fn list(ctx: &Ctx<'_>) -> Handled {
     Ok(paging::answer(ctx, rows, window, &sort, None))
 }
 
-fn ends(ctx: &Ctx<'_>, module: &str, list: &str) -> Result<Ends, Answer> {
+fn ends<'c>(ctx: &'c Ctx<'_>, module: &str, list: &str) -> Result<Ends<'c>, Answer> {
     let module = ctx.module(module)?;
     let list = module.related_list(list).ok_or_else(answers::invalid_url)?;
-    let target = schema::module(list.module).ok_or_else(answers::invalid_url)?;
+    let target = ctx
+        .module(list.module)
+        .map_err(|_| answers::invalid_url())?;
     Ok(Ends {
         module,
         list,
@@ -102,14 +104,19 @@ fn shown_relation_value(store: &Store, key: &str, value: Value) -> Value {
 
 /// The ends of a writable relation, with the scope check: seed 001 needs both deals and
 /// contacts for contact roles; seed 003 needs the path's module.
-fn writable(ctx: &Ctx<'_>, module: &str, list: &str, delete: bool) -> Result<Ends, Answer> {
+fn writable<'c>(
+    ctx: &'c Ctx<'_>,
+    module: &str,
+    list: &str,
+    delete: bool,
+) -> Result<Ends<'c>, Answer> {
     let ends = ends(ctx, module, list)?;
     if ends.list.source != RelatedSource::Junction {
         return Err(answers::invalid_method());
     }
     let mut need = if is_contact_roles(&ends) {
-        let deals = schema::module("Deals").ok_or_else(answers::invalid_module)?;
-        let contacts = schema::module("Contacts").ok_or_else(answers::invalid_module)?;
+        let deals = ctx.module("Deals")?;
+        let contacts = ctx.module("Contacts")?;
         Requirement::all(vec![
             module_scope(deals, Operation::Update),
             module_scope(contacts, Operation::Update),
@@ -148,7 +155,7 @@ fn parent_invalid(segment: &str) -> Answer {
 pub(crate) fn put_many(ctx: &Ctx<'_>) -> Handled {
     let (module, id, list) = path(ctx);
     let ends = writable(ctx, module, list, false)?;
-    let ext = external::parse(&ctx.req.headers)?;
+    let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
     let body = body::object(&ctx.req.body)?;
     let records = body::data(&body)?;
     let mut store = ctx.store();
@@ -179,7 +186,7 @@ pub(crate) fn put_one(ctx: &Ctx<'_>) -> Handled {
     let (module, id, list) = path(ctx);
     let rid = ctx.at("related_id");
     let ends = writable(ctx, module, list, false)?;
-    let ext = external::parse(&ctx.req.headers)?;
+    let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
     let given = first_record(&ctx.req.body)?;
     let mut store = ctx.store();
     let parent = ext
@@ -366,7 +373,7 @@ pub(crate) fn delete(ctx: &Ctx<'_>) -> Handled {
     let (module, id, list) = path(ctx);
     let rid = ctx.capture("related_id");
     let ends = writable(ctx, module, list, true)?;
-    let ext = external::parse(&ctx.req.headers)?;
+    let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
     let ids = ids_to_unlink(ctx, rid)?;
     let mut store = ctx.store();
     let parent = ext

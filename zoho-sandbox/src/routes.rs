@@ -84,15 +84,10 @@ const fn index(method: Method) -> usize {
 }
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
-pub(crate) static AREAS: &[&[Route]] = &[BASE];
+pub(crate) static AREAS: &[&[Route]] = &[metadata::ROUTES, BASE];
 
 /// The records API and the metadata the sandbox began with; its broad rows come last.
 pub(crate) static BASE: &[Route] = &[
-    Route::new("/settings/modules").get(|c| metadata::modules(c, None)),
-    Route::new("/settings/modules/{name}").get(|c| metadata::modules(c, Some(c.at("name")))),
-    Route::new("/settings/fields").get(metadata::fields),
-    Route::new("/settings/related_lists").get(metadata::related_lists),
-    Route::new("/settings/custom_views").get(metadata::custom_views),
     Route::new("/settings/*"),
     Route::new("/users").get(|c| metadata::users(c, None)),
     Route::new("/users/{id}").get(|c| metadata::users(c, Some(c.at("id")))),

@@ -15,7 +15,7 @@ use crate::auth::{Auth, OAuthClient};
 use crate::body;
 use crate::faults::{FaultRule, FaultState, Faults};
 use crate::journal::JournalEntry;
-use crate::schema::{self, junction_key};
+use crate::schema::junction_key;
 use crate::seed_data;
 use crate::state::{lock, Shared};
 use crate::store::{render, RecordState, Store};
@@ -30,6 +30,7 @@ pub const ALL_SCOPES: &[&str] = &[
     "ZohoCRM.mass_update.ALL",
     "ZohoCRM.bulk.ALL",
     "ZohoCRM.coql.READ",
+    "ZohoCRM.features.READ",
 ];
 
 /// Configures a sandbox before it starts. Obtained from [`Sandbox::builder`].
@@ -342,10 +343,11 @@ impl Sandbox {
 
     /// Locks a record, marks it awaiting approval, or frees it; false if there is no such record.
     pub fn set_record_state(&self, module: &str, id: &str, state: RecordState) -> bool {
-        let (Some(m), Some(id)) = (schema::module(module), body::parse_id(id)) else {
+        let mut store = lock(&self.shared.store);
+        let (Some(m), Some(id)) = (module_name(&store, module), body::parse_id(id)) else {
             return false;
         };
-        match lock(&self.shared.store).get_mut(m.api_name, id) {
+        match store.get_mut(m, id) {
             Some(record) => {
                 record.state = state;
                 true
@@ -366,54 +368,61 @@ impl Sandbox {
 
     /// A record as `GET` would show it (all fields, `id` as a string), if it exists.
     pub fn record(&self, module: &str, id: &str) -> Option<Value> {
-        let m = schema::module(module)?;
         let id = body::parse_id(id)?;
         let store = lock(&self.shared.store);
-        store.get(m.api_name, id).map(|r| render(id, r, None))
+        let m = module_name(&store, module)?;
+        store.get(m, id).map(|r| render(id, r, None))
     }
 
     /// Every record of a module, by increasing id.
     pub fn records(&self, module: &str) -> Vec<Value> {
-        let Some(m) = schema::module(module) else {
+        let store = lock(&self.shared.store);
+        let Some(m) = module_name(&store, module) else {
             return Vec::new();
         };
-        let store = lock(&self.shared.store);
         store
-            .records(m.api_name)
+            .records(m)
             .map(|(id, r)| render(id, r, None))
             .collect()
     }
 
     /// How many writes (insert, update, mass update, delete) were applied to a record.
     pub fn write_count(&self, module: &str, id: &str) -> u32 {
-        let (Some(m), Some(id)) = (schema::module(module), body::parse_id(id)) else {
+        let store = lock(&self.shared.store);
+        let (Some(m), Some(id)) = (module_name(&store, module), body::parse_id(id)) else {
             return 0;
         };
-        lock(&self.shared.store).write_count(m.api_name, id)
+        store.write_count(m, id)
     }
 
     /// Stores a record as given (no validation, not counted as a write) and returns its new id.
     pub fn insert_record(&self, module: &str, fields: Value) -> Option<String> {
-        let m = schema::module(module)?;
         let mut store = lock(&self.shared.store);
+        let m = module_name(&store, module)?;
         let id = store.new_id();
-        seed_data::put_record(&mut store, m.api_name, id, &time::now(), fields);
+        seed_data::put_record(&mut store, m, id, &time::now(), fields);
         Some(id.to_string())
     }
 
     /// The data of the relation between two records (`{}` when related without data), if any.
     pub fn relation(&self, module: &str, id: &str, other: &str, other_id: &str) -> Option<Value> {
-        let (a, b) = (schema::module(module)?, schema::module(other)?);
         let (ida, idb) = (body::parse_id(id)?, body::parse_id(other_id)?);
         let store = lock(&self.shared.store);
-        let data = store.relation(junction_key(a.api_name, ida, b.api_name, idb))?;
+        let (a, b) = (module_name(&store, module)?, module_name(&store, other)?);
+        let data = store.relation(junction_key(a, ida, b, idb))?;
         Some(Value::Object(data.clone()))
     }
 
     /// The `cvid` of a module's "All" view, for mass updates by view.
     pub fn custom_view_id(&self, module: &str) -> Option<&'static str> {
-        schema::module(module).map(|m| m.cvid)
+        let store = lock(&self.shared.store);
+        store.schema().module(module).map(|m| m.cvid)
     }
+}
+
+/// The API name of the module a caller names, case-insensitively, in the metadata in force.
+fn module_name(store: &Store, module: &str) -> Option<&'static str> {
+    store.schema().module(module).map(|m| m.api_name)
 }
 
 /// Scopes given as any texts, owned.

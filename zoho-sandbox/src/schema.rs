@@ -1,10 +1,28 @@
-//! The organisation's metadata: modules, their fields and their related lists.
+//! The organisation's metadata as one live model: modules, their fields, layouts, custom views
+//! and related lists, and the global picklists fields share.
 //!
-//! One table drives the metadata endpoints (`settings/modules`, `settings/fields`,
-//! `settings/related_lists`) and the validation of writes, so what the sandbox advertises is what
-//! it enforces.
+//! The metadata endpoints answer from it and writes are checked against it, so what the
+//! sandbox advertises is what it enforces, and a change made through `settings/…` (a custom
+//! module or field, a picklist value, a removed field) is what the next record write meets.
+//!
+//! A [`Schema`] is never changed in place: the store holds an `Arc` of the one in force, each
+//! request takes that `Arc` once (a pointer copy) and reads from it without a lock, and a
+//! metadata write builds the next `Schema` from a clone and swaps it in. Modules are `Arc`s
+//! too, so a clone copies pointers and only the module edited is copied whole.
+//!
+//! Names, labels and picklist values are `&'static str` kept by [`intern`]: a record's key is
+//! its module's name, and a field definition stays `Copy`, as they were when the schema was a
+//! constant table. What is interned is each distinct text ever defined, a few kilobytes for any
+//! organisation's metadata.
+
+pub(crate) mod intern;
+pub(crate) mod seed;
+
+use std::sync::Arc;
 
 use zoho_spec::modules::{classify, FirstSegment};
+
+pub(crate) use seed::seed;
 
 /// The data type of a field, as `settings/fields` names it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -83,6 +101,23 @@ impl FieldType {
             _ => "string",
         }
     }
+
+    /// A picklist's or multi-select's values.
+    pub(crate) fn values(self) -> Option<&'static [&'static str]> {
+        match self {
+            FieldType::Picklist(values) | FieldType::MultiSelect(values) => Some(values),
+            _ => None,
+        }
+    }
+
+    /// The same type offering other values (a picklist or multi-select; others are unchanged).
+    pub(crate) fn with_values(self, values: &'static [&'static str]) -> FieldType {
+        match self {
+            FieldType::Picklist(_) => FieldType::Picklist(values),
+            FieldType::MultiSelect(_) => FieldType::MultiSelect(values),
+            other => other,
+        }
+    }
 }
 
 /// One field of a module.
@@ -101,41 +136,54 @@ pub(crate) struct FieldDef {
     pub external: bool,
     /// Added by the organisation rather than by Zoho.
     pub custom: bool,
-}
-
-const fn f(api_name: &'static str, label: &'static str, kind: FieldType) -> FieldDef {
-    FieldDef {
-        api_name,
-        label,
-        kind,
-        read_only: false,
-        mandatory: false,
-        unique: false,
-        external: false,
-        custom: false,
-    }
+    /// Its id, given when the module's fields are numbered.
+    pub id: u64,
+    /// The longest text it takes.
+    pub length: u32,
+    /// The global picklist whose values it offers.
+    pub global_picklist: Option<u64>,
 }
 
 impl FieldDef {
-    const fn mandatory(mut self) -> Self {
+    pub(crate) const fn new(api_name: &'static str, label: &'static str, kind: FieldType) -> Self {
+        let length = if matches!(kind, FieldType::TextArea) {
+            32000
+        } else {
+            255
+        };
+        FieldDef {
+            api_name,
+            label,
+            kind,
+            read_only: false,
+            mandatory: false,
+            unique: false,
+            external: false,
+            custom: false,
+            id: 0,
+            length,
+            global_picklist: None,
+        }
+    }
+    pub(crate) const fn mandatory(mut self) -> Self {
         self.mandatory = true;
         self
     }
-    const fn unique(mut self) -> Self {
+    pub(crate) const fn unique(mut self) -> Self {
         self.unique = true;
         self
     }
-    const fn read_only(mut self) -> Self {
+    pub(crate) const fn read_only(mut self) -> Self {
         self.read_only = true;
         self
     }
-    const fn external(mut self) -> Self {
+    pub(crate) const fn external(mut self) -> Self {
         self.external = true;
         self.unique = true;
         self.custom = true;
         self
     }
-    const fn custom(mut self) -> Self {
+    pub(crate) const fn custom(mut self) -> Self {
         self.custom = true;
         self
     }
@@ -160,34 +208,98 @@ pub(crate) struct RelatedDef {
     pub id: &'static str,
 }
 
+/// A section of a layout: a label and the fields it shows, by API name.
+#[derive(Debug, Clone)]
+pub(crate) struct Section {
+    pub label: String,
+    pub fields: Vec<&'static str>,
+}
+
+/// Which values of a child picklist each value of a parent picklist allows, in one layout.
+#[derive(Debug, Clone)]
+pub(crate) struct MapDependency {
+    pub id: u64,
+    pub parent: &'static str,
+    pub child: &'static str,
+    /// Each parent value with the child values it allows; a parent value not listed allows all.
+    pub maps: Vec<(&'static str, Vec<&'static str>)>,
+}
+
+impl MapDependency {
+    /// The child values `parent_value` allows, when it restricts them.
+    pub(crate) fn allowed(&self, parent_value: &str) -> Option<&[&'static str]> {
+        self.maps
+            .iter()
+            .find(|(value, _)| *value == parent_value)
+            .map(|(_, allowed)| allowed.as_slice())
+    }
+}
+
+/// A layout of a module: the form its records are shown and entered in.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    pub id: u64,
+    pub name: String,
+    pub active: bool,
+    /// Zoho's own layout, which cannot be deleted or deactivated.
+    pub standard: bool,
+    pub sections: Vec<Section>,
+    pub dependencies: Vec<MapDependency>,
+}
+
+/// A custom view: a named, sorted selection of a module's records.
+#[derive(Debug, Clone)]
+pub(crate) struct CustomView {
+    pub id: &'static str,
+    pub name: String,
+    pub system_name: String,
+    pub default: bool,
+    pub system_defined: bool,
+    pub fields: Vec<&'static str>,
+    pub sort_by: Option<&'static str>,
+    pub descending: bool,
+}
+
 /// One module of the organisation.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct ModuleDef {
     pub api_name: &'static str,
-    pub singular: &'static str,
+    pub singular: String,
+    pub plural: String,
     pub id: &'static str,
     /// The id of its "All …" custom view, usable as `cvid`.
     pub cvid: &'static str,
-    own_fields: &'static [FieldDef],
-    pub related: &'static [RelatedDef],
+    pub fields: Vec<FieldDef>,
+    pub related: Vec<RelatedDef>,
     /// How many fields one mass update may set.
     pub mass_update_fields: usize,
+    /// Created by the organisation rather than by Zoho.
+    pub custom: bool,
+    pub layouts: Vec<Layout>,
+    pub views: Vec<CustomView>,
 }
 
 impl ModuleDef {
     /// The fields: the module's own, then the system ones every module has.
-    pub(crate) fn fields(&self) -> impl Iterator<Item = &'static FieldDef> {
-        self.own_fields.iter().chain(SYSTEM_FIELDS.iter())
+    pub(crate) fn fields(&self) -> impl Iterator<Item = &FieldDef> {
+        self.fields.iter()
     }
 
     /// The field with this API name.
-    pub(crate) fn field(&self, api_name: &str) -> Option<&'static FieldDef> {
+    pub(crate) fn field(&self, api_name: &str) -> Option<&FieldDef> {
         self.fields().find(|f| f.api_name == api_name)
+    }
+
+    /// The field with this API name or id.
+    pub(crate) fn field_by_name_or_id(&self, key: &str) -> Option<&FieldDef> {
+        let id = key.parse::<u64>().ok();
+        self.fields()
+            .find(|f| f.api_name.eq_ignore_ascii_case(key) || Some(f.id) == id)
     }
 
     /// The related list with this API name (case-insensitive; `Potentials` is the old name of
     /// `Deals`, still used in seed 003).
-    pub(crate) fn related_list(&self, name: &str) -> Option<&'static RelatedDef> {
+    pub(crate) fn related_list(&self, name: &str) -> Option<&RelatedDef> {
         let name = if name.eq_ignore_ascii_case("Potentials") {
             "Deals"
         } else {
@@ -202,485 +314,130 @@ impl ModuleDef {
     pub(crate) fn scope_name(&self) -> String {
         self.api_name.to_ascii_lowercase()
     }
-}
 
-/// Every module the sandbox serves.
-pub(crate) fn modules() -> &'static [ModuleDef] {
-    MODULES
-}
+    /// The layout with this id.
+    pub(crate) fn layout(&self, id: u64) -> Option<&Layout> {
+        self.layouts.iter().find(|l| l.id == id)
+    }
 
-/// The module with this API name, compared case-insensitively as Zoho does: the name
-/// zoho_spec classifies it as, if the sandbox serves that module.
-pub(crate) fn module(name: &str) -> Option<&'static ModuleDef> {
-    let FirstSegment::Standard(api_name) = classify(name) else {
-        return None;
-    };
-    MODULES.iter().find(|m| m.api_name == api_name)
-}
-
-use FieldType::*;
-
-const SYSTEM_FIELDS: &[FieldDef] = &[
-    f("Owner", "Owner", OwnerLookup),
-    f("Created_By", "Created By", OwnerLookup).read_only(),
-    f("Modified_By", "Modified By", OwnerLookup).read_only(),
-    f("Created_Time", "Created Time", DateTime).read_only(),
-    f("Modified_Time", "Modified Time", DateTime).read_only(),
-    f("Tag", "Tag", Text).read_only(),
-];
-
-const LEAD_STATUS: &[&str] = &[
-    "-None-",
-    "Attempted to Contact",
-    "Contact in Future",
-    "Contacted",
-    "Junk Lead",
-    "Lost Lead",
-    "Not Contacted",
-    "Pre-Qualified",
-    "Not Qualified",
-];
-const LEAD_SOURCE: &[&str] = &[
-    "-None-",
-    "Advertisement",
-    "Cold Call",
-    "Employee Referral",
-    "External Referral",
-    "Online Store",
-    "Partner",
-    "Public Relations",
-    "Sales Email Alias",
-    "Seminar Partner",
-    "Internal Seminar",
-    "Trade Show",
-    "Web Download",
-    "Web Research",
-    "Chat",
-];
-const INDUSTRY: &[&str] = &[
-    "-None-",
-    "ASP",
-    "Data/Telecom OEM",
-    "ERP",
-    "Government/Military",
-    "Large Enterprise",
-    "ManagementISV",
-    "MSP (Management Service Provider)",
-    "Network Equipment Enterprise",
-    "Non-management ISV",
-    "Optical Networking",
-    "Service Provider",
-    "Small/Medium Enterprise",
-    "Storage Equipment",
-    "Storage Service Provider",
-    "Systems Integrator",
-    "Wireless Industry",
-];
-const RATING: &[&str] = &[
-    "-None-",
-    "Acquired",
-    "Active",
-    "Market Failed",
-    "Project Cancelled",
-    "Shut Down",
-];
-const SALUTATION: &[&str] = &["-None-", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof."];
-const STAGE: &[&str] = &[
-    "Qualification",
-    "Needs Analysis",
-    "Value Proposition",
-    "Id. Decision Makers",
-    "Perception Analysis",
-    "Proposal/Price Quote",
-    "Negotiation/Review",
-    "Closed Won",
-    "Closed Lost",
-    "Closed Lost to Competition",
-];
-
-const LEAD_FIELDS: &[FieldDef] = &[
-    f("Salutation", "Salutation", Picklist(SALUTATION)),
-    f("First_Name", "First Name", Text),
-    f("Last_Name", "Last Name", Text).mandatory(),
-    f("Full_Name", "Full Name", Text).read_only(),
-    f("Company", "Company", Text),
-    f("Designation", "Title", Text),
-    f("Mobile", "Mobile", Phone).unique(),
-    f("Email", "Email", Email).unique(),
-    f("Secondary_Email", "Secondary Email", Email),
-    f("Phone", "Phone", Phone),
-    f("Fax", "Fax", Text),
-    f("Website", "Website", Website),
-    f("Lead_Source", "Lead Source", Picklist(LEAD_SOURCE)),
-    f("Lead_Status", "Lead Status", Picklist(LEAD_STATUS)),
-    f("Industry", "Industry", Picklist(INDUSTRY)),
-    f("No_of_Employees", "No. of Employees", Integer),
-    f("Annual_Revenue", "Annual Revenue", Currency),
-    f("Rating", "Rating", Picklist(RATING)),
-    f("Email_Opt_Out", "Email Opt Out", Boolean),
-    f("Skype_ID", "Skype ID", Text),
-    f("Twitter", "Twitter", Text),
-    f("Street", "Street", Text),
-    f("City", "City", Text),
-    f("State", "State", Text),
-    f("Zip_Code", "Zip Code", Text),
-    f("Country", "Country", Text),
-    f("Description", "Description", TextArea),
-    // The organisation's own fields, one of each data type the standard ones leave out.
-    f("Interests", "Interests", MultiSelect(INTERESTS)).custom(),
-    f("Visitor_Count", "Visitor Count", BigInt).custom(),
-    f("Discount", "Discount", Decimal).custom(),
-    f("Conversion_Rate", "Conversion Rate", Percent).custom(),
-    f(
-        "Revenue_Per_Employee",
-        "Revenue per Employee",
-        Formula("double"),
-    )
-    .custom()
-    .read_only(),
-    f("Lead_Number", "Lead Number", AutoNumber)
-        .custom()
-        .read_only(),
-    f(
-        "Products_Wanted",
-        "Products Wanted",
-        Subform("Products_Wanted"),
-    )
-    .custom(),
-];
-
-const INTERESTS: &[&str] = &["Hardware", "Software", "Services", "Training"];
-
-const CONTACT_FIELDS: &[FieldDef] = &[
-    f("Salutation", "Salutation", Picklist(SALUTATION)),
-    f("First_Name", "First Name", Text),
-    f("Last_Name", "Last Name", Text).mandatory(),
-    f("Full_Name", "Full Name", Text).read_only(),
-    f("Account_Name", "Account Name", Lookup("Accounts")),
-    f("Title", "Title", Text),
-    f("Department", "Department", Text),
-    f("Mobile", "Mobile", Phone).unique(),
-    f("Email", "Email", Email).unique(),
-    f("Secondary_Email", "Secondary Email", Email),
-    f("Phone", "Phone", Phone),
-    f("Lead_Source", "Lead Source", Picklist(LEAD_SOURCE)),
-    f("Date_of_Birth", "Date of Birth", Date),
-    f("Email_Opt_Out", "Email Opt Out", Boolean),
-    f("Mailing_Street", "Mailing Street", Text),
-    f("Mailing_City", "Mailing City", Text),
-    f("Mailing_State", "Mailing State", Text),
-    f("Mailing_Zip", "Mailing Zip", Text),
-    f("Mailing_Country", "Mailing Country", Text),
-    f("External_Contact_ID", "External Contact ID", Text).external(),
-    f("Description", "Description", TextArea),
-];
-
-const ACCOUNT_FIELDS: &[FieldDef] = &[
-    f("Account_Name", "Account Name", Text).mandatory(),
-    f("Account_Number", "Account Number", Text),
-    f(
-        "Account_Type",
-        "Account Type",
-        Picklist(&[
-            "-None-",
-            "Analyst",
-            "Competitor",
-            "Customer",
-            "Distributor",
-            "Integrator",
-            "Investor",
-            "Partner",
-            "Press",
-            "Prospect",
-            "Reseller",
-            "Other",
-        ]),
-    ),
-    f("Industry", "Industry", Picklist(INDUSTRY)),
-    f("Phone", "Phone", Phone),
-    f("Website", "Website", Website),
-    f("Employees", "Employees", Integer),
-    f("Annual_Revenue", "Annual Revenue", Currency),
-    f("Rating", "Rating", Picklist(RATING)),
-    f("Billing_Street", "Billing Street", Text),
-    f("Billing_City", "Billing City", Text),
-    f("Billing_State", "Billing State", Text),
-    f("Billing_Code", "Billing Code", Text),
-    f("Billing_Country", "Billing Country", Text),
-    f("Description", "Description", TextArea),
-];
-
-const DEAL_FIELDS: &[FieldDef] = &[
-    f("Deal_Name", "Deal Name", Text).mandatory(),
-    f("Account_Name", "Account Name", Lookup("Accounts")),
-    f("Contact_Name", "Contact Name", Lookup("Contacts")),
-    f("Amount", "Amount", Currency),
-    f("Stage", "Stage", Picklist(STAGE)).mandatory(),
-    f("Probability", "Probability (%)", Integer),
-    f("Closing_Date", "Closing Date", Date),
-    f(
-        "Type",
-        "Type",
-        Picklist(&["-None-", "Existing Business", "New Business"]),
-    ),
-    f("Lead_Source", "Lead Source", Picklist(LEAD_SOURCE)),
-    f("Next_Step", "Next Step", Text),
-    f("Campaign_Source", "Campaign Source", Lookup("Campaigns")),
-    f("External_Deal_ID", "External Deal ID", Text).external(),
-    f("Description", "Description", TextArea),
-];
-
-const CAMPAIGN_FIELDS: &[FieldDef] = &[
-    f("Campaign_Name", "Campaign Name", Text).mandatory(),
-    f(
-        "Type",
-        "Type",
-        Picklist(&[
-            "-None-",
-            "Advertisement",
-            "Banner Ads",
-            "Conference",
-            "Direct mail",
-            "Email",
-            "Partner",
-            "Public Relations",
-            "Referral Program",
-            "Telemarketing",
-            "Trade Show",
-            "Webinar",
-            "Others",
-        ]),
-    ),
-    f(
-        "Status",
-        "Status",
-        Picklist(&["-None-", "Planning", "Active", "Inactive", "Complete"]),
-    ),
-    f("Start_Date", "Start Date", Date),
-    f("End_Date", "End Date", Date),
-    f("Expected_Revenue", "Expected Revenue", Currency),
-    f("Budgeted_Cost", "Budgeted Cost", Currency),
-    f("Actual_Cost", "Actual Cost", Currency),
-    f("Num_sent", "Numbers sent", Integer),
-    f("Description", "Description", TextArea),
-];
-
-const PRODUCT_FIELDS: &[FieldDef] = &[
-    f("Product_Name", "Product Name", Text).mandatory(),
-    f("Product_Code", "Product Code", Text),
-    f("Product_Active", "Product Active", Boolean),
-    f(
-        "Product_Category",
-        "Product Category",
-        Picklist(&["-None-", "Hardware", "Software", "CRM Applications"]),
-    ),
-    f("Manufacturer", "Manufacturer", Text),
-    f("Unit_Price", "Unit Price", Currency),
-    f("Qty_in_Stock", "Qty in Stock", Double),
-    f("Vendor_Name", "Vendor Name", Lookup("Vendors")),
-    f("Description", "Description", TextArea),
-];
-
-const PRICE_BOOK_FIELDS: &[FieldDef] = &[
-    f("Price_Book_Name", "Price Book Name", Text).mandatory(),
-    f("Active", "Active", Boolean),
-    f(
-        "Pricing_Model",
-        "Pricing Model",
-        Picklist(&["-None-", "Flat", "Differential"]),
-    ),
-    f("Description", "Description", TextArea),
-];
-
-const VENDOR_FIELDS: &[FieldDef] = &[
-    f("Vendor_Name", "Vendor Name", Text).mandatory(),
-    f("Email", "Email", Email),
-    f("Phone", "Phone", Phone),
-    f("Website", "Website", Website),
-    f("Category", "Category", Text),
-    f("City", "City", Text),
-    f("Country", "Country", Text),
-    f("Description", "Description", TextArea),
-];
-
-const TASK_FIELDS: &[FieldDef] = &[
-    f("Subject", "Subject", Text).mandatory(),
-    f("Due_Date", "Due Date", Date),
-    f(
-        "Status",
-        "Status",
-        Picklist(&[
-            "Not Started",
-            "Deferred",
-            "In Progress",
-            "Completed",
-            "Waiting for input",
-        ]),
-    ),
-    f(
-        "Priority",
-        "Priority",
-        Picklist(&["High", "Highest", "Low", "Lowest", "Normal"]),
-    ),
-    f("Description", "Description", TextArea),
-];
-
-const fn junction(
-    api_name: &'static str,
-    label: &'static str,
-    module: &'static str,
-    id: &'static str,
-) -> RelatedDef {
-    RelatedDef {
-        api_name,
-        label,
-        module,
-        source: RelatedSource::Junction,
-        id,
+    /// The layout a record without a `Layout` is entered in: the first active one.
+    pub(crate) fn default_layout(&self) -> Option<&Layout> {
+        self.layouts.iter().find(|l| l.active)
     }
 }
 
-const fn by_lookup(
-    api_name: &'static str,
-    module: &'static str,
-    field: &'static str,
-    id: &'static str,
-) -> RelatedDef {
-    RelatedDef {
-        api_name,
-        label: api_name,
-        module,
-        source: RelatedSource::Lookup(field),
-        id,
-    }
+/// A wizard: a layout's fields entered screen by screen.
+#[derive(Debug, Clone)]
+pub(crate) struct Wizard {
+    pub id: u64,
+    pub name: String,
+    pub module: &'static str,
+    pub layout: u64,
+    pub active: bool,
+    /// Its screens, each a label and the fields it asks for.
+    pub screens: Vec<Section>,
 }
 
-const MODULES: &[ModuleDef] = &[
-    ModuleDef {
-        api_name: "Leads",
-        singular: "Lead",
-        id: "738964000000002175",
-        cvid: "738964000000087501",
-        own_fields: LEAD_FIELDS,
-        related: &[
-            junction("Campaigns", "Campaigns", "Campaigns", "738964000000003001"),
-            junction("Products", "Products", "Products", "738964000000003003"),
-        ],
-        mass_update_fields: 1,
-    },
-    ModuleDef {
-        api_name: "Contacts",
-        singular: "Contact",
-        id: "738964000000002179",
-        cvid: "738964000000087505",
-        own_fields: CONTACT_FIELDS,
-        related: &[
-            junction("Deals", "Deals", "Deals", "738964000000003011"),
-            junction("Campaigns", "Campaigns", "Campaigns", "738964000000003013"),
-            junction("Products", "Products", "Products", "738964000000003015"),
-        ],
-        mass_update_fields: 1,
-    },
-    ModuleDef {
-        api_name: "Accounts",
-        singular: "Account",
-        id: "738964000000002177",
-        cvid: "738964000000087509",
-        own_fields: ACCOUNT_FIELDS,
-        related: &[
-            by_lookup("Contacts", "Contacts", "Account_Name", "738964000000003021"),
-            by_lookup("Deals", "Deals", "Account_Name", "738964000000003023"),
-            junction("Products", "Products", "Products", "738964000000003025"),
-        ],
-        mass_update_fields: 1,
-    },
-    ModuleDef {
-        api_name: "Deals",
-        singular: "Deal",
-        id: "738964000000002181",
-        cvid: "738964000000087513",
-        own_fields: DEAL_FIELDS,
-        related: &[
-            junction(
-                "Contact_Roles",
-                "Contact Roles",
-                "Contacts",
-                "738964000000003031",
-            ),
-            junction("Products", "Products", "Products", "738964000000003033"),
-        ],
-        mass_update_fields: 3,
-    },
-    ModuleDef {
-        api_name: "Campaigns",
-        singular: "Campaign",
-        id: "738964000000002183",
-        cvid: "738964000000087517",
-        own_fields: CAMPAIGN_FIELDS,
-        related: &[
-            junction("Leads", "Leads", "Leads", "738964000000003041"),
-            junction("Contacts", "Contacts", "Contacts", "738964000000003043"),
-        ],
-        mass_update_fields: 1,
-    },
-    ModuleDef {
-        api_name: "Products",
-        singular: "Product",
-        id: "738964000000002185",
-        cvid: "738964000000087521",
-        own_fields: PRODUCT_FIELDS,
-        related: &[
-            junction("Leads", "Leads", "Leads", "738964000000003051"),
-            junction("Accounts", "Accounts", "Accounts", "738964000000003053"),
-            junction("Contacts", "Contacts", "Contacts", "738964000000003055"),
-            junction("Deals", "Potentials", "Deals", "738964000000003057"),
-            junction(
-                "Price_Books",
-                "Price Books",
-                "Price_Books",
-                "738964000000003059",
-            ),
-        ],
-        mass_update_fields: 1,
-    },
-    ModuleDef {
-        api_name: "Price_Books",
-        singular: "Price Book",
-        id: "738964000000002187",
-        cvid: "738964000000087525",
-        own_fields: PRICE_BOOK_FIELDS,
-        related: &[junction(
-            "Products",
-            "Products",
-            "Products",
-            "738964000000003061",
-        )],
-        mass_update_fields: 1,
-    },
-    ModuleDef {
-        api_name: "Vendors",
-        singular: "Vendor",
-        id: "738964000000002189",
-        cvid: "738964000000087529",
-        own_fields: VENDOR_FIELDS,
-        related: &[by_lookup(
-            "Products",
-            "Products",
-            "Vendor_Name",
-            "738964000000003071",
-        )],
-        mass_update_fields: 1,
-    },
-    ModuleDef {
-        api_name: "Tasks",
-        singular: "Task",
-        id: "738964000000002191",
-        cvid: "738964000000087533",
-        own_fields: TASK_FIELDS,
-        related: &[],
-        mass_update_fields: 1,
-    },
-];
+/// The organisation's metadata at one moment.
+#[derive(Debug, Clone)]
+pub(crate) struct Schema {
+    modules: Vec<Arc<ModuleDef>>,
+    pub global_picklists: Vec<GlobalPicklist>,
+    pub wizards: Vec<Wizard>,
+    /// The next id a metadata write gives out.
+    next_id: u64,
+}
+
+/// A picklist kept once and offered by several fields.
+#[derive(Debug, Clone)]
+pub(crate) struct GlobalPicklist {
+    pub id: u64,
+    pub api_name: &'static str,
+    pub label: String,
+    pub values: Vec<&'static str>,
+    /// Values replaced by others, old then new, as `replaced_values` lists them.
+    pub replaced: Vec<(&'static str, &'static str)>,
+}
+
+impl Schema {
+    /// A schema of these modules, whose metadata writes give ids from `next_id` on.
+    pub(crate) fn new(modules: Vec<ModuleDef>, next_id: u64) -> Schema {
+        Schema {
+            modules: modules.into_iter().map(Arc::new).collect(),
+            global_picklists: Vec::new(),
+            wizards: Vec::new(),
+            next_id,
+        }
+    }
+
+    /// Every module, in the organisation's order.
+    pub(crate) fn modules(&self) -> impl Iterator<Item = &ModuleDef> {
+        self.modules.iter().map(|m| &**m)
+    }
+
+    /// The module with this API name, compared case-insensitively as Zoho does.
+    pub(crate) fn module(&self, name: &str) -> Option<&ModuleDef> {
+        let name = match classify(name) {
+            FirstSegment::Standard(api_name) => api_name,
+            _ => name,
+        };
+        self.modules()
+            .find(|m| m.api_name.eq_ignore_ascii_case(name))
+    }
+
+    /// The module with this API name or id.
+    pub(crate) fn module_by_name_or_id(&self, key: &str) -> Option<&ModuleDef> {
+        self.module(key)
+            .or_else(|| self.modules().find(|m| m.id == key))
+    }
+
+    /// The module with this API name, to change it.
+    pub(crate) fn module_mut(&mut self, api_name: &str) -> Option<&mut ModuleDef> {
+        self.modules
+            .iter_mut()
+            .find(|m| m.api_name == api_name)
+            .map(Arc::make_mut)
+    }
+
+    /// Adds a module.
+    pub(crate) fn add_module(&mut self, module: ModuleDef) {
+        self.modules.push(Arc::new(module));
+    }
+
+    /// A fresh id for a module, field, layout, view, dependency or picklist.
+    pub(crate) fn new_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// The global picklist with this id.
+    pub(crate) fn global_picklist(&self, id: u64) -> Option<&GlobalPicklist> {
+        self.global_picklists.iter().find(|g| g.id == id)
+    }
+
+    /// Gives every field that offers the global picklist `id` its current values.
+    pub(crate) fn sync_global_picklist(&mut self, id: u64) {
+        let values = self.global_picklist(id).map(|g| intern::list(&g.values));
+        let users: Vec<&'static str> = self
+            .modules()
+            .filter(|m| m.fields().any(|f| f.global_picklist == Some(id)))
+            .map(|m| m.api_name)
+            .collect();
+        for name in users {
+            let Some(module) = self.module_mut(name) else {
+                continue;
+            };
+            for field in module.fields.iter_mut() {
+                if field.global_picklist == Some(id) {
+                    match values {
+                        Some(values) => field.kind = field.kind.with_values(values),
+                        None => field.global_picklist = None,
+                    }
+                }
+            }
+        }
+    }
+}
 
 /// The module on the other side of a junction, and the junction's key order: the relation
 /// between `(a, ida)` and `(b, idb)` is stored once under the module names in sorted order.
@@ -703,28 +460,30 @@ mod tests {
 
     #[test]
     fn modules_are_found_case_insensitively() {
-        assert_eq!(module("leads").unwrap().api_name, "Leads");
-        assert!(module("Lead").is_none());
+        let schema = seed();
+        assert_eq!(schema.module("leads").unwrap().api_name, "Leads");
+        assert!(schema.module("Lead").is_none());
     }
 
-    /// The sandbox serves standard modules only, under the names zoho_spec knows them by, so
-    /// the scopes it enforces are the ones the macro derives for the same paths.
+    /// The sandbox's own modules are standard modules, under the names zoho_spec knows them
+    /// by, so the scopes it enforces are the ones the macro derives for the same paths.
     #[test]
-    fn every_module_is_a_standard_module_of_the_spec() {
-        for m in modules() {
+    fn every_seed_module_is_a_standard_module_of_the_spec() {
+        for m in seed().modules() {
             assert_eq!(classify(m.api_name), FirstSegment::Standard(m.api_name));
         }
     }
 
     #[test]
     fn every_junction_is_declared_on_both_sides() {
-        for m in modules() {
+        let schema = seed();
+        for m in schema.modules() {
             for r in m
                 .related
                 .iter()
                 .filter(|r| r.source == RelatedSource::Junction)
             {
-                let other = module(r.module).unwrap();
+                let other = schema.module(r.module).unwrap();
                 assert!(
                     other
                         .related
@@ -741,8 +500,34 @@ mod tests {
 
     #[test]
     fn external_fields_are_unique() {
-        let deals = module("Deals").unwrap();
-        let ext = deals.field("External_Deal_ID").unwrap();
+        let schema = seed();
+        let ext = schema
+            .module("Deals")
+            .unwrap()
+            .field("External_Deal_ID")
+            .unwrap();
         assert!(ext.external && ext.unique);
+    }
+
+    #[test]
+    fn field_ids_are_distinct() {
+        let schema = seed();
+        let mut ids: Vec<u64> = schema
+            .modules()
+            .flat_map(|m| m.fields().map(|f| f.id))
+            .collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+    }
+
+    #[test]
+    fn an_edit_copies_only_the_module_edited() {
+        let before = seed();
+        let mut after = before.clone();
+        after.module_mut("Leads").unwrap().singular = "Prospect".into();
+        assert_eq!(before.module("Leads").unwrap().singular, "Lead");
+        assert!(Arc::ptr_eq(&before.modules[1], &after.modules[1]));
     }
 }

@@ -46,7 +46,7 @@ pub(crate) fn search(ctx: &Ctx<'_>, module: &str) -> Handled {
 
 type Filter = Box<dyn Fn(&Fields) -> bool>;
 
-fn filter(ctx: &Ctx<'_>, m: &'static ModuleDef) -> Result<Filter, Answer> {
+fn filter(ctx: &Ctx<'_>, m: &ModuleDef) -> Result<Filter, Answer> {
     if let Some(text) = ctx.param("criteria") {
         let criteria = parse(text).ok_or_else(invalid_query)?;
         return Ok(Box::new(move |f| matches(&criteria, f)));

@@ -5,7 +5,6 @@
 use serde_json::{json, Value};
 
 use crate::prng::Prng;
-use crate::schema;
 use crate::store::{
     creation_stamp, display_name, refresh_computed, ContactRole, Fields, Record, RecordState,
     Store, PATRICIA_ID, PATRICIA_NAME,
@@ -93,7 +92,8 @@ pub(crate) fn put_record(
     created: &str,
     fields: Value,
 ) {
-    let def = schema::module(module).expect("seed modules exist");
+    let schema = store.schema().clone();
+    let def = schema.module(module).expect("seed modules exist");
     let mut map: Fields = match fields {
         Value::Object(map) => map,
         _ => Fields::new(),
@@ -387,7 +387,8 @@ impl Generator {
         body["Owner"] = self.owner(store);
         let created = self.created();
         put_record(store, module, id, &created, body);
-        let def = schema::module(module).expect("generated modules exist");
+        let schema = store.schema().clone();
+        let def = schema.module(module).expect("generated modules exist");
         let fields = &store.get(module, id).expect("just stored").fields;
         json!({ "name": display_name(def, fields), "id": id.to_string() })
     }

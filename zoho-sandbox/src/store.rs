@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::prng::Prng;
-use crate::schema::{self, junction_key, ModuleDef};
+use std::sync::Arc;
+
+use crate::schema::{self, junction_key, ModuleDef, Schema};
 use crate::{answers, time};
 
 /// A record's fields by API name.
@@ -76,6 +78,8 @@ pub(crate) struct Store {
     pub cursors: HashMap<String, Cursor>,
     pub rng: Prng,
     next_id: u64,
+    /// The metadata in force, which writes are checked against.
+    schema: Arc<Schema>,
 }
 
 /// The user every write is attributed to (seeds 002 and 004).
@@ -91,8 +95,9 @@ pub(crate) fn patricia() -> Value {
 impl Store {
     /// An empty store whose fresh ids and tokens follow `seed`.
     pub(crate) fn new(seed: u64) -> Self {
-        let records = schema::modules()
-            .iter()
+        let schema = Arc::new(schema::seed());
+        let records = schema
+            .modules()
             .map(|m| (m.api_name, BTreeMap::new()))
             .collect();
         Store {
@@ -106,7 +111,26 @@ impl Store {
             rng: Prng::new(seed ^ 0x0005_eed0_f1d5),
             // 19 digits, above every id of the seeds.
             next_id: 5_725_767_000_000_100_000,
+            schema,
         }
+    }
+
+    /// The metadata in force.
+    pub(crate) fn schema(&self) -> &Arc<Schema> {
+        &self.schema
+    }
+
+    /// Puts new metadata in force.
+    pub(crate) fn set_schema(&mut self, schema: Schema) {
+        self.schema = Arc::new(schema);
+    }
+
+    /// Every record of a module, to change them (a field removed takes its values with it).
+    pub(crate) fn records_mut(&mut self, module: &str) -> impl Iterator<Item = &mut Record> {
+        self.records
+            .get_mut(module)
+            .into_iter()
+            .flat_map(|m| m.values_mut())
     }
 
     /// A fresh record id: 19 digits, increasing, with gaps like Zoho's.

@@ -99,10 +99,11 @@ async fn metadata_errors_and_scopes() {
         .send()
         .await;
     assert_eq!(scope.status, 401);
-    let post = call(&sandbox, "POST", "/crm/v8/settings/modules")
+    // Modules are created and updated, never deleted.
+    let delete = call(&sandbox, "DELETE", "/crm/v8/settings/modules")
         .send()
         .await;
-    assert_eq!(post.body()["code"], "INVALID_REQUEST_METHOD");
+    assert_eq!(delete.body()["code"], "INVALID_REQUEST_METHOD");
 }
 
 #[tokio::test]
@@ -166,4 +167,98 @@ async fn a_multi_select_takes_a_list_of_offered_values() {
         "{:?}",
         wrong.body()
     );
+}
+
+/// The metadata is what records are checked against: a field created is written and read, a
+/// picklist value added is accepted, a field deleted is refused and its values are gone, and a
+/// module created takes records under its own mandatory field.
+#[tokio::test]
+async fn records_follow_the_metadata_in_force() {
+    let sandbox = common::seeds_only().await;
+    let insert = |module: &str, record: serde_json::Value| {
+        call(&sandbox, "POST", &format!("/crm/v8/{module}")).json(json!({ "data": [record] }))
+    };
+    let refused = insert("Leads", json!({"Last_Name": "A", "Budget_Code": "X1"}))
+        .send()
+        .await;
+    assert_eq!(refused.code(0), "INVALID_DATA");
+    assert_eq!(
+        refused.body()["data"][0]["details"]["api_name"],
+        "Budget_Code"
+    );
+
+    let field = json!({"fields": [{"field_label": "Budget Code", "data_type": "picklist",
+        "pick_list_values": [{"display_value": "X1"}]}]});
+    let created = call(&sandbox, "POST", "/crm/v8/settings/fields?module=Leads")
+        .json(field)
+        .send()
+        .await;
+    assert_eq!(created.status, 201);
+    let field_id = created.body()["fields"][0]["details"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let added = insert("Leads", json!({"Last_Name": "A", "Budget_Code": "X1"}))
+        .send()
+        .await;
+    let id = added.body()["data"][0]["details"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(sandbox.record("Leads", &id).unwrap()["Budget_Code"], "X1");
+    let x2 = json!({"Last_Name": "B", "Budget_Code": "X2"});
+    assert_eq!(
+        insert("Leads", x2.clone()).send().await.code(0),
+        "INVALID_DATA"
+    );
+    let value =
+        json!({"fields": [{"id": field_id, "pick_list_values": [{"display_value": "X2"}]}]});
+    let patched = call(&sandbox, "PATCH", "/crm/v8/settings/fields?module=Leads")
+        .json(value)
+        .send()
+        .await;
+    assert_eq!(patched.body()["fields"][0]["code"], "SUCCESS");
+    assert_eq!(insert("Leads", x2).send().await.code(0), "SUCCESS");
+
+    let path = format!("/crm/v8/settings/fields/{field_id}?module=Leads");
+    assert_eq!(call(&sandbox, "DELETE", &path).send().await.status, 200);
+    assert!(sandbox
+        .record("Leads", &id)
+        .unwrap()
+        .get("Budget_Code")
+        .is_none());
+    let gone = insert("Leads", json!({"Last_Name": "C", "Budget_Code": "X1"}))
+        .send()
+        .await;
+    assert_eq!(gone.code(0), "INVALID_DATA");
+    let system = call(
+        &sandbox,
+        "DELETE",
+        "/crm/v8/settings/fields/Last_Name?module=Leads",
+    )
+    .send()
+    .await;
+    assert_eq!(system.body()["code"], "INVALID_DATA");
+
+    let module = json!({"modules": [{"singular_label": "Voyage", "plural_label": "Voyages"}]});
+    let made = call(&sandbox, "POST", "/crm/v8/settings/modules")
+        .json(module)
+        .send()
+        .await;
+    assert_eq!(made.status, 201);
+    assert_eq!(
+        insert("voyages", json!({"Email": "a@b.c"}))
+            .send()
+            .await
+            .code(0),
+        "MANDATORY_NOT_FOUND"
+    );
+    assert_eq!(
+        insert("Voyages", json!({"Name": "Argo"}))
+            .send()
+            .await
+            .code(0),
+        "SUCCESS"
+    );
+    assert_eq!(sandbox.records("Voyages")[0]["Name"], "Argo");
 }

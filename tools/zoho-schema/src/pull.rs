@@ -24,7 +24,7 @@ pub enum Modules {
 /// Pulls the schema into `dir` (created if needed) and returns what changed against the files
 /// already there.
 pub async fn pull(client: &Client, dir: &Path, which: &Modules) -> Result<Changes, Error> {
-    let answer = GetModules {}.send(client).await?.unwrap_or_default();
+    let answer = GetModules::all().send(client).await?.unwrap_or_default();
     let wanted: Vec<_> = answer
         .modules
         .iter()

@@ -3,6 +3,7 @@
 //! operations was not sent. One file per area, named as the catalogue's.
 
 mod harness;
+mod writes;
 
 /// A test per area, running `<area>::probe`, and a test that every area of the catalogue has one.
 macro_rules! areas {
@@ -25,4 +26,16 @@ macro_rules! areas {
     };
 }
 
-areas!(modules, fields);
+areas!(
+    modules,
+    fields,
+    layouts,
+    custom_views,
+    related_lists,
+    pick_list_values,
+    field_map_dependency,
+    global_picklists,
+    features,
+    apis,
+    wizards,
+);
