@@ -39,8 +39,18 @@
 //! [`AREAS`] holds every declared operation, area by area, with its method, path and scopes
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
+pub mod currencies;
 pub mod fields;
 pub mod modules;
+pub mod org;
+pub mod portal_users;
+pub mod profiles;
+pub mod roles;
+pub mod territories;
+pub mod unavailability;
+pub mod user_groups;
+pub mod users;
+pub mod written;
 
 /// The runtime the operations are declared with and sent through.
 pub use zoho_runtime as runtime;
@@ -94,7 +104,19 @@ macro_rules! declared {
 pub(crate) use declared;
 
 /// Every declared operation, area by area, in the order of the crate's modules.
-pub static AREAS: &[&[ApiOperation]] = &[modules::OPERATIONS, fields::OPERATIONS];
+pub static AREAS: &[&[ApiOperation]] = &[
+    modules::OPERATIONS,
+    fields::OPERATIONS,
+    users::OPERATIONS,
+    unavailability::OPERATIONS,
+    portal_users::OPERATIONS,
+    roles::OPERATIONS,
+    profiles::OPERATIONS,
+    territories::OPERATIONS,
+    user_groups::OPERATIONS,
+    org::OPERATIONS,
+    currencies::OPERATIONS,
+];
 
 /// Every declared operation.
 pub fn operations() -> impl Iterator<Item = &'static ApiOperation> {
