@@ -1,5 +1,5 @@
 //! The metadata the official SDKs fetch before record operations: modules, fields, related
-//! lists, custom views, contact roles and users.
+//! lists, custom views and contact roles (users are `users.rs`'s).
 
 use axum::http::StatusCode;
 use serde_json::{json, Value};
@@ -178,25 +178,5 @@ pub(crate) fn contact_roles(ctx: &Ctx<'_>, id: Option<&str>) -> Handled {
     Ok(Answer::json(
         StatusCode::OK,
         json!({ "contact_roles": roles }),
-    ))
-}
-
-/// `GET /users` and `GET /users/{id}`.
-pub(crate) fn users(ctx: &Ctx<'_>, id: Option<&str>) -> Handled {
-    ctx.require(&Requirement::one(Scope::crm(&["users"], Operation::Read)))?;
-    let store = ctx.store();
-    let users: Vec<Value> = store
-        .users
-        .iter()
-        .filter(|u| id.is_none_or(|id| u["id"] == id))
-        .cloned()
-        .collect();
-    if users.is_empty() {
-        return Ok(Answer::no_content());
-    }
-    let info = json!({ "per_page": 200, "count": users.len(), "page": 1, "more_records": false });
-    Ok(Answer::json(
-        StatusCode::OK,
-        json!({ "users": users, "info": info }),
     ))
 }

@@ -18,7 +18,7 @@ use zoho_spec::Method;
 
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
-use crate::{mass_update, metadata, records, related, search};
+use crate::{mass_update, metadata, records, related, search, users};
 
 /// One row of the table: a path pattern and a handler per method.
 pub(crate) struct Route {
@@ -84,7 +84,7 @@ const fn index(method: Method) -> usize {
 }
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
-pub(crate) static AREAS: &[&[Route]] = &[BASE];
+pub(crate) static AREAS: &[&[Route]] = &[users::ROUTES, BASE];
 
 /// The records API and the metadata the sandbox began with; its broad rows come last.
 pub(crate) static BASE: &[Route] = &[
@@ -94,8 +94,6 @@ pub(crate) static BASE: &[Route] = &[
     Route::new("/settings/related_lists").get(metadata::related_lists),
     Route::new("/settings/custom_views").get(metadata::custom_views),
     Route::new("/settings/*"),
-    Route::new("/users").get(|c| metadata::users(c, None)),
-    Route::new("/users/{id}").get(|c| metadata::users(c, Some(c.at("id")))),
     Route::new("/Contacts/roles").get(|c| metadata::contact_roles(c, None)),
     Route::new("/Contacts/roles/{id}").get(|c| metadata::contact_roles(c, Some(c.at("id")))),
     Route::new("/{module}")
