@@ -198,7 +198,10 @@ impl AddTerritoryUsers {
     ) -> Self {
         AddTerritoryUsers {
             territory: territory.into(),
-            users: users.into_iter().map(|id| IdOnly { id: id.into() }).collect(),
+            users: users
+                .into_iter()
+                .map(|id| IdOnly { id: id.into() })
+                .collect(),
         }
     }
 }

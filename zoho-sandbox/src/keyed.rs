@@ -217,8 +217,5 @@ pub(crate) fn listed(key: &str, rows: Vec<Value>) -> Answer {
     if rows.is_empty() {
         return Answer::no_content();
     }
-    Answer::json(
-        StatusCode::OK,
-        answers::object([(key, Value::Array(rows))]),
-    )
+    Answer::json(StatusCode::OK, answers::object([(key, Value::Array(rows))]))
 }

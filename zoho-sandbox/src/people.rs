@@ -330,9 +330,10 @@ impl People {
                         true => self.territory_and_below(source.id),
                         false => vec![source.id],
                     };
-                    let members = self.users.iter().filter(|u| {
-                        territories.iter().any(|t| u.territories.contains(t))
-                    });
+                    let members = self
+                        .users
+                        .iter()
+                        .filter(|u| territories.iter().any(|t| u.territories.contains(t)));
                     users.extend(members.map(|u| u.id));
                 }
                 SourceKind::Groups => self.collect_group_users(source.id, users, seen),

@@ -29,7 +29,10 @@ pub(crate) fn people() -> People {
             id: 738_964_000_000_360_001,
             name: "Sales Team".into(),
             description: Some("Everyone who sells".into()),
-            sources: vec![source(SourceKind::Roles, SALES_REP), source(SourceKind::Users, RYAN)],
+            sources: vec![
+                source(SourceKind::Roles, SALES_REP),
+                source(SourceKind::Users, RYAN),
+            ],
         }],
         user_types: vec![
             user_type(CUSTOMERS, "Customers"),
@@ -49,8 +52,22 @@ fn users() -> Vec<User> {
     let people = [
         (ADMIN_ID, "Patricia", "Boyle", CEO, ADMINISTRATOR, ZYLKER),
         (RYAN, "Ryan", "Hart", MANAGER, STANDARD, EMEA),
-        (738_964_000_000_291_033, "Amelia", "Burns", SALES_REP, STANDARD, EMEA),
-        (738_964_000_000_291_045, "Kevin", "Ortiz", SALES_REP, STANDARD, 0),
+        (
+            738_964_000_000_291_033,
+            "Amelia",
+            "Burns",
+            SALES_REP,
+            STANDARD,
+            EMEA,
+        ),
+        (
+            738_964_000_000_291_045,
+            "Kevin",
+            "Ortiz",
+            SALES_REP,
+            STANDARD,
+            0,
+        ),
     ];
     people
         .iter()
@@ -58,7 +75,11 @@ fn users() -> Vec<User> {
             id,
             first_name: Some(first.into()),
             last_name: last.into(),
-            email: format!("{}.{}@zylker.com", first.to_lowercase(), last.to_lowercase()),
+            email: format!(
+                "{}.{}@zylker.com",
+                first.to_lowercase(),
+                last.to_lowercase()
+            ),
             role,
             profile,
             status: Status::Active,

@@ -80,7 +80,11 @@ fn clone(ctx: &Ctx<'_>) -> Handled {
         Ok(keyed::done("profile cloned", new))
     });
     let outcome = outcome.unwrap_or_else(|refusal| refusal);
-    Ok(keyed::answer("profiles", vec![outcome], StatusCode::CREATED))
+    Ok(keyed::answer(
+        "profiles",
+        vec![outcome],
+        StatusCode::CREATED,
+    ))
 }
 
 fn named(people: &People, name: &str, except: Option<u64>) -> Option<u64> {

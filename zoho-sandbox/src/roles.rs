@@ -113,7 +113,9 @@ fn update(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
 }
 
 fn change(people: &mut People, id: u64, item: &Map<String, Value>) -> Result<Outcome, Outcome> {
-    let role = people.role(id).ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
+    let role = people
+        .role(id)
+        .ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
     let admin = role.admin;
     let name = keyed::text(item, "name");
     if name.is_some_and(str::is_empty) {
@@ -167,7 +169,10 @@ fn delete(ctx: &Ctx<'_>) -> Handled {
             json!({ "id": id.to_string() }),
         ));
     }
-    let held = people.users.iter().any(|u| u.role == id && u.status != Status::Deleted);
+    let held = people
+        .users
+        .iter()
+        .any(|u| u.role == id && u.status != Status::Deleted);
     let parent = people.roles.iter().any(|r| r.reporting_to == Some(id));
     let to = match transfer {
         Some(to) if to != id && people.role(to).is_some() => Some(to),
@@ -182,7 +187,11 @@ fn delete(ctx: &Ctx<'_>) -> Handled {
         move_role(people, id, to);
     }
     people.roles.retain(|r| r.id != id);
-    Ok(keyed::answer("roles", vec![keyed::done("role deleted", id)], StatusCode::OK))
+    Ok(keyed::answer(
+        "roles",
+        vec![keyed::done("role deleted", id)],
+        StatusCode::OK,
+    ))
 }
 
 /// Gives the users and sub-roles of `from` to `to`.
@@ -190,7 +199,11 @@ fn move_role(people: &mut People, from: u64, to: u64) {
     for user in people.users.iter_mut().filter(|u| u.role == from) {
         user.role = to;
     }
-    for role in people.roles.iter_mut().filter(|r| r.reporting_to == Some(from)) {
+    for role in people
+        .roles
+        .iter_mut()
+        .filter(|r| r.reporting_to == Some(from))
+    {
         role.reporting_to = Some(to);
     }
 }

@@ -18,7 +18,10 @@ use zoho_spec::Method;
 
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
-use crate::{mass_update, metadata, profiles, records, related, roles, search, territories, users};
+use crate::{
+    currencies, mass_update, metadata, org, portal_users, profiles, records, related, roles,
+    search, territories, unavailability, user_groups, users,
+};
 
 /// One row of the table: a path pattern and a handler per method.
 pub(crate) struct Route {
@@ -89,6 +92,11 @@ pub(crate) static AREAS: &[&[Route]] = &[
     roles::ROUTES,
     profiles::ROUTES,
     territories::ROUTES,
+    user_groups::ROUTES,
+    unavailability::ROUTES,
+    portal_users::ROUTES,
+    org::ROUTES,
+    currencies::ROUTES,
     BASE,
 ];
 

@@ -186,7 +186,9 @@ fn update(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
 }
 
 fn change(people: &mut People, id: u64, item: &Map<String, Value>) -> Result<Outcome, Outcome> {
-    let top = people.territory(id).ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
+    let top = people
+        .territory(id)
+        .ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
     let top = top.reporting_to.is_none();
     let name = keyed::text(item, "name");
     if name.is_some_and(str::is_empty) {
@@ -199,7 +201,8 @@ fn change(people: &mut People, id: u64, item: &Map<String, Value>) -> Result<Out
         None | Some(Value::Null) => None,
         given => {
             let parent_of = |x: u64| people.territory(x).and_then(|t| t.reporting_to);
-            let fits = |p: &u64| people.territory(*p).is_some() && !People::descends(parent_of, *p, id);
+            let fits =
+                |p: &u64| people.territory(*p).is_some() && !People::descends(parent_of, *p, id);
             let parent = keyed::id_in(given).filter(|p| !top && fits(p));
             Some(parent.ok_or_else(|| keyed::invalid("reporting_to"))?)
         }
@@ -238,18 +241,27 @@ fn delete(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
 
 /// Deletes a territory; with `to`, its children and users move there first.
 fn remove(people: &mut People, id: u64, to: Option<u64>) -> Result<Outcome, Outcome> {
-    let t = people.territory(id).ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
+    let t = people
+        .territory(id)
+        .ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
     let name = t.name.clone();
     if t.reporting_to.is_none() {
         return Err(not_allowed("the top territory cannot be deleted", id));
     }
-    let has_children = people.territories.iter().any(|c| c.reporting_to == Some(id));
+    let has_children = people
+        .territories
+        .iter()
+        .any(|c| c.reporting_to == Some(id));
     if let Some(to) = to {
         let parent_of = |x: u64| people.territory(x).and_then(|t| t.reporting_to);
         if people.territory(to).is_none() || People::descends(parent_of, to, id) {
             return Err(keyed::invalid("transfer_to_id"));
         }
-        for child in people.territories.iter_mut().filter(|c| c.reporting_to == Some(id)) {
+        for child in people
+            .territories
+            .iter_mut()
+            .filter(|c| c.reporting_to == Some(id))
+        {
             child.reporting_to = Some(to);
         }
     } else if has_children {
@@ -267,7 +279,11 @@ fn remove(people: &mut People, id: u64, to: Option<u64>) -> Result<Outcome, Outc
     }
     if had_users {
         let deleted_time = time::now();
-        people.deleted_territories.push(DeletedTerritory { id, name, deleted_time });
+        people.deleted_territories.push(DeletedTerritory {
+            id,
+            name,
+            deleted_time,
+        });
     }
     people.territories.retain(|t| t.id != id);
     Ok(keyed::done("territory deleted", id))
@@ -290,7 +306,11 @@ fn transfer_and_delete(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
             let id = keyed::item_id(item, path)?;
             let to = item.get("transfer_to_id").filter(|v| !v.is_null());
             let to = keyed::id_in(Some(to.ok_or_else(|| keyed::mandatory("transfer_to_id"))?));
-            remove(&mut store.people, id, Some(to.ok_or_else(|| keyed::invalid("transfer_to_id"))?))
+            remove(
+                &mut store.people,
+                id,
+                Some(to.ok_or_else(|| keyed::invalid("transfer_to_id"))?),
+            )
         })
         .map(|o| o.unwrap_or_else(|refusal| refusal))
         .collect();
@@ -306,8 +326,13 @@ fn users_count(ctx: &Ctx<'_>) -> Handled {
         .territories
         .iter()
         .map(|t| {
-            let n = people.users.iter().filter(|u| u.territories.contains(&t.id)).count();
-            let territory = json!({ "id": t.id.to_string(), "name": t.name, "subordinates": false });
+            let n = people
+                .users
+                .iter()
+                .filter(|u| u.territories.contains(&t.id))
+                .count();
+            let territory =
+                json!({ "id": t.id.to_string(), "name": t.name, "subordinates": false });
             json!({ "territory": territory, "count": n.to_string() })
         })
         .collect();
@@ -356,7 +381,10 @@ fn associate(people: &mut People, territory: u64, user: u64) -> Outcome {
     if people.territory(territory).is_none() {
         return keyed::invalid_id(&territory.to_string());
     }
-    match people.user_mut(user).filter(|u| u.status != Status::Deleted) {
+    match people
+        .user_mut(user)
+        .filter(|u| u.status != Status::Deleted)
+    {
         Some(u) => {
             u.territories.insert(territory);
             keyed::done("user associated", user)
@@ -367,7 +395,10 @@ fn associate(people: &mut People, territory: u64, user: u64) -> Outcome {
 
 /// Takes `user` out of `territory`.
 fn dissociate(people: &mut People, territory: u64, user: u64, answer_with: u64) -> Outcome {
-    match people.user_mut(user).filter(|u| u.territories.contains(&territory)) {
+    match people
+        .user_mut(user)
+        .filter(|u| u.territories.contains(&territory))
+    {
         Some(u) => {
             u.territories.remove(&territory);
             keyed::done("user removed", answer_with)
@@ -382,13 +413,24 @@ fn join(ctx: &Ctx<'_>, one: Option<&str>) -> Handled {
     let id = keyed::path_id(ctx, "id")?;
     let users: Vec<Option<u64>> = match one {
         Some(_) => vec![Some(keyed::path_id(ctx, "user")?)],
-        None => keyed::items(ctx, "users")?.iter().map(|u| keyed::id_in(Some(u))).collect(),
+        None => keyed::items(ctx, "users")?
+            .iter()
+            .map(|u| keyed::id_in(Some(u)))
+            .collect(),
     };
     let mut store = ctx.store();
-    store.people.territory(id).ok_or_else(|| keyed::unknown(id))?;
+    store
+        .people
+        .territory(id)
+        .ok_or_else(|| keyed::unknown(id))?;
     let outcomes = users
         .into_iter()
-        .map(|u| u.map_or_else(|| keyed::mandatory("id"), |u| associate(&mut store.people, id, u)))
+        .map(|u| {
+            u.map_or_else(
+                || keyed::mandatory("id"),
+                |u| associate(&mut store.people, id, u),
+            )
+        })
         .collect();
     Ok(keyed::answer("users", outcomes, StatusCode::OK))
 }
@@ -402,7 +444,10 @@ fn leave(ctx: &Ctx<'_>, one: Option<&str>) -> Handled {
         None => keyed::ids_param(ctx, "ids")?,
     };
     let mut store = ctx.store();
-    store.people.territory(id).ok_or_else(|| keyed::unknown(id))?;
+    store
+        .people
+        .territory(id)
+        .ok_or_else(|| keyed::unknown(id))?;
     let outcomes = users
         .into_iter()
         .map(|u| dissociate(&mut store.people, id, u, u))
@@ -441,7 +486,10 @@ fn user_join(ctx: &Ctx<'_>) -> Handled {
     let user = keyed::path_id(ctx, "user")?;
     let items = keyed::items(ctx, "territories")?;
     let mut store = ctx.store();
-    store.people.user(user).ok_or_else(|| keyed::unknown(user))?;
+    store
+        .people
+        .user(user)
+        .ok_or_else(|| keyed::unknown(user))?;
     let outcomes = items
         .iter()
         .map(|t| match keyed::id_in(Some(t)) {
@@ -464,7 +512,10 @@ fn user_leave(ctx: &Ctx<'_>, one: Option<&str>) -> Handled {
         None => keyed::ids_param(ctx, "ids")?,
     };
     let mut store = ctx.store();
-    store.people.user(user).ok_or_else(|| keyed::unknown(user))?;
+    store
+        .people
+        .user(user)
+        .ok_or_else(|| keyed::unknown(user))?;
     let outcomes = territories
         .into_iter()
         .map(|t| dissociate(&mut store.people, t, user, t))

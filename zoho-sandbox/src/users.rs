@@ -62,7 +62,9 @@ pub(crate) fn render(people: &People, u: &User) -> Value {
 /// Whether a user is of the type `kind` of Zoho's `type` parameter; `None` for an unknown type.
 fn of_type(people: &People, u: &User, kind: &str) -> Option<bool> {
     let active = u.status == Status::Active;
-    let admin = people.profile(u.profile).is_some_and(|p| p.name == "Administrator");
+    let admin = people
+        .profile(u.profile)
+        .is_some_and(|p| p.name == "Administrator");
     Some(match kind {
         "AllUsers" => u.status != Status::Deleted,
         "ActiveUsers" => active,
@@ -173,8 +175,12 @@ fn add(store: &mut Store, item: &Map<String, Value>) -> Result<Outcome, Outcome>
         profile,
         status: Status::Active,
         confirm: false,
-        time_zone: keyed::text(item, "time_zone").unwrap_or("Etc/UTC").to_owned(),
-        locale: keyed::text(item, "country_locale").unwrap_or("en_US").to_owned(),
+        time_zone: keyed::text(item, "time_zone")
+            .unwrap_or("Etc/UTC")
+            .to_owned(),
+        locale: keyed::text(item, "country_locale")
+            .unwrap_or("en_US")
+            .to_owned(),
         phone: keyed::text(item, "phone").map(str::to_owned),
         territories: Default::default(),
         modified_time: time::now(),
@@ -229,12 +235,26 @@ fn update(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
 }
 
 fn change(people: &mut People, id: u64, item: &Map<String, Value>) -> Result<Outcome, Outcome> {
-    let user = people.user(id).ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
+    let user = people
+        .user(id)
+        .ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
     if user.status == Status::Deleted {
-        return Err(refused("CANNOT_UPDATE_DELETED_USER", "deleted users cannot be changed", id));
+        return Err(refused(
+            "CANNOT_UPDATE_DELETED_USER",
+            "deleted users cannot be changed",
+            id,
+        ));
     }
-    if item.get("email").and_then(Value::as_str).is_some_and(|e| e != user.email) {
-        return Err(refused("EMAIL_UPDATE_NOT_ALLOWED", "the email cannot be changed", id));
+    if item
+        .get("email")
+        .and_then(Value::as_str)
+        .is_some_and(|e| e != user.email)
+    {
+        return Err(refused(
+            "EMAIL_UPDATE_NOT_ALLOWED",
+            "the email cannot be changed",
+            id,
+        ));
     }
     let role = optional(item, "role", |r| people.role(r).is_some())?;
     let profile = optional(item, "profile", |p| people.profile(p).is_some())?;
@@ -244,7 +264,9 @@ fn change(people: &mut People, id: u64, item: &Map<String, Value>) -> Result<Out
         Some("disabled") if id != ADMIN_ID => Some(Status::Disabled),
         Some(_) => return Err(keyed::invalid("status")),
     };
-    let user = people.user_mut(id).ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
+    let user = people
+        .user_mut(id)
+        .ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
     let texts = [
         ("first_name", &mut user.first_name),
         ("phone", &mut user.phone),
@@ -295,12 +317,22 @@ fn delete(ctx: &Ctx<'_>) -> Handled {
 }
 
 fn remove(people: &mut People, id: u64) -> Result<Outcome, Outcome> {
-    let user = people.user_mut(id).ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
+    let user = people
+        .user_mut(id)
+        .ok_or_else(|| keyed::invalid_id(&id.to_string()))?;
     if user.status == Status::Deleted {
-        return Err(refused("ID_ALREADY_DELETED", "the user is already deleted", id));
+        return Err(refused(
+            "ID_ALREADY_DELETED",
+            "the user is already deleted",
+            id,
+        ));
     }
     if id == ADMIN_ID {
-        return Err(refused("INVALID_DATA", "the primary user cannot be deleted", id));
+        return Err(refused(
+            "INVALID_DATA",
+            "the primary user cannot be deleted",
+            id,
+        ));
     }
     user.status = Status::Deleted;
     user.territories.clear();
@@ -351,11 +383,17 @@ fn transfer_and_delete(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
         })
         .map(|o| o.unwrap_or_else(|refusal| refusal))
         .collect();
-    Ok(keyed::answer("transfer_and_delete", outcomes, StatusCode::OK))
+    Ok(keyed::answer(
+        "transfer_and_delete",
+        outcomes,
+        StatusCode::OK,
+    ))
 }
 
 fn transfer(store: &mut Store, id: u64, item: &Map<String, Value>) -> Result<Outcome, Outcome> {
-    let to = item.get("transfer").ok_or_else(|| keyed::mandatory("transfer"))?;
+    let to = item
+        .get("transfer")
+        .ok_or_else(|| keyed::mandatory("transfer"))?;
     let to_id = keyed::id_in(Some(to)).ok_or_else(|| keyed::mandatory("transfer.id"))?;
     if to_id == id || store.people.owner(to_id).is_none() {
         return Err(keyed::invalid("transfer.id"));
