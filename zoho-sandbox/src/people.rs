@@ -186,7 +186,6 @@ pub(crate) struct Away {
 #[derive(Debug, Clone)]
 pub(crate) struct PortalUser {
     pub personality_id: u64,
-    pub portal: String,
     pub user_type: u64,
     pub name: String,
     pub email: String,

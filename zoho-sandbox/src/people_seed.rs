@@ -158,7 +158,6 @@ fn user_type(id: u64, name: &str) -> UserType {
 fn portal_user(personality_id: u64, user_type: u64, name: &str) -> PortalUser {
     PortalUser {
         personality_id,
-        portal: "zylkerportal".into(),
         user_type,
         name: name.into(),
         email: format!("{}@example.com", name.to_lowercase().replace(' ', ".")),

@@ -58,9 +58,11 @@ fn list(ctx: &Ctx<'_>) -> Handled {
         .iter()
         .filter(|u| u.user_type == kind && active.is_none_or(|a| u.active == a))
         .map(|u| {
+            let user_type = people.user_types.iter().find(|t| t.id == u.user_type);
             json!({
                 "personality_id": u.personality_id.to_string(), "name": u.name,
                 "email": u.email, "active": u.active, "confirm": u.confirm,
+                "user_type": { "id": u.user_type.to_string(), "name": user_type.map(|t| &t.name) },
             })
         })
         .collect();

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 use zoho_spec::scope::Operation;
 
-use crate::answers::{self, Answer, Outcome};
+use crate::answers::{self, Outcome};
 use crate::ctx::{Ctx, Handled};
 use crate::keyed::{self, need};
 use crate::people::{People, Role, SourceKind, Status};

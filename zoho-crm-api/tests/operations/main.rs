@@ -25,4 +25,16 @@ macro_rules! areas {
     };
 }
 
-areas!(modules, fields);
+areas!(
+    modules,
+    fields,
+    users,
+    unavailability,
+    portal_users,
+    roles,
+    profiles,
+    territories,
+    user_groups,
+    org,
+    currencies,
+);
