@@ -97,7 +97,7 @@
 //! | PUT, DELETE | `/{module}/{id}/{related_list}/{related_id}` | one relation; contact roles (seed 001) |
 //! | GET | `/Contacts/roles[/{id}]` | contact roles |
 //! | GET | `/settings/modules[/{module}]`, `/settings/fields?module=`, `/settings/related_lists?module=`, `/settings/custom_views?module=` | metadata; `Leads` has a custom field of each data type the standard fields leave out (multi-select, bigint, decimal, percent, formula, autonumber, subform), the schema `zoho-schema pull` snapshots for the tests |
-//! | GET | `/users[/{id}]` | users |
+//! | all | `/users…`, `/settings/{roles,profiles,territories,user_groups,users_unavailability,portals}…`, `/org`, `/org/currencies…` | the organisation and its people, stored and listed back (`people.rs`, each area's file) |
 //!
 //! Beside them: `POST /oauth/v2/token` (refresh grant), `POST /oauth/v2/token/revoke`, and
 //! `/__admin/journal` (GET, DELETE), `/__admin/faults` (GET, POST a [`Faults`], DELETE),

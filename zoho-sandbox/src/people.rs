@@ -4,6 +4,15 @@
 //! This file holds the data and the lookups every area needs; what each call does with it is
 //! in the area's own file (`users.rs`, `roles.rs`, …). It imports nothing of the store, which
 //! holds it as one field.
+//!
+//! A record's `Owner` is one of these users: a write naming an id that is no user, or a user
+//! deleted or deactivated, is refused with `INVALID_DATA` (`api_name: Owner`), the code Zoho's
+//! insert and update pages give a value that names nothing; they do not say whether a
+//! deactivated owner gets another. Writes are attributed to the administrator, Patricia Boyle.
+//!
+//! The areas answer their writes under the resource's key (`{"users": [{code, details,
+//! message, status}]}`), each item with its own outcome; an item's refusal is `400` when it is
+//! alone, as Zoho's descriptions give it, and `207` beside successes.
 
 use std::collections::{BTreeMap, BTreeSet};
 
