@@ -354,3 +354,67 @@ impl People {
         self.currencies.iter().find(|c| c.is_base)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people_seed;
+
+    #[test]
+    fn a_group_stands_for_its_users_roles_and_groups_once_each() {
+        let mut people = people_seed::people();
+        let sales = people.groups[0].id;
+        // Sales Team: the two sales reps by role, and Ryan.
+        assert_eq!(people.group_users(sales).len(), 3);
+        people.groups.push(Group {
+            id: 1,
+            name: "All".into(),
+            description: None,
+            sources: vec![
+                Source {
+                    kind: SourceKind::Groups,
+                    id: sales,
+                    subordinates: false,
+                    sub_territories: false,
+                },
+                Source {
+                    kind: SourceKind::Users,
+                    id: ADMIN_ID,
+                    subordinates: false,
+                    sub_territories: false,
+                },
+                Source {
+                    kind: SourceKind::Groups,
+                    id: 1,
+                    subordinates: false,
+                    sub_territories: false,
+                },
+            ],
+        });
+        assert_eq!(
+            people.group_users(1).len(),
+            4,
+            "itself as a member adds nothing"
+        );
+    }
+
+    #[test]
+    fn roles_and_territories_below_one_include_it() {
+        let people = people_seed::people();
+        let ceo = people.roles.iter().find(|r| r.admin).unwrap().id;
+        assert_eq!(people.role_and_below(ceo).len(), 3);
+        let emea = people.territories[1].id;
+        assert_eq!(people.territory_and_below(emea), vec![emea]);
+        let parent = |x: u64| people.role(x).and_then(|r| r.reporting_to);
+        assert!(!People::descends(parent, ceo, people.roles[2].id));
+    }
+
+    #[test]
+    fn only_active_users_own_records() {
+        let mut people = people_seed::people();
+        assert!(people.owner(ADMIN_ID).is_some());
+        people.users[1].status = Status::Disabled;
+        let ryan = people.users[1].id;
+        assert!(people.owner(ryan).is_none() && people.user(ryan).is_some());
+    }
+}
