@@ -41,6 +41,7 @@
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
 pub mod apis;
+pub mod currencies;
 pub mod custom_views;
 pub mod features;
 pub mod field_map_dependency;
@@ -48,9 +49,18 @@ pub mod fields;
 pub mod global_picklists;
 pub mod layouts;
 pub mod modules;
+pub mod org;
 pub mod pick_list_values;
+pub mod portal_users;
+pub mod profiles;
 pub mod related_lists;
+pub mod roles;
+pub mod territories;
+pub mod unavailability;
+pub mod user_groups;
+pub mod users;
 pub mod wizards;
+pub mod written;
 
 /// The runtime the operations are declared with and sent through.
 pub use zoho_runtime as runtime;
@@ -116,6 +126,15 @@ pub static AREAS: &[&[ApiOperation]] = &[
     features::OPERATIONS,
     apis::OPERATIONS,
     wizards::OPERATIONS,
+    users::OPERATIONS,
+    unavailability::OPERATIONS,
+    portal_users::OPERATIONS,
+    roles::OPERATIONS,
+    profiles::OPERATIONS,
+    territories::OPERATIONS,
+    user_groups::OPERATIONS,
+    org::OPERATIONS,
+    currencies::OPERATIONS,
 ];
 
 /// Every declared operation.

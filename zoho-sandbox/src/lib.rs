@@ -105,7 +105,7 @@
 //! | GET | `/settings/related_lists[/{id}]?module=` | related lists |
 //! | GET, POST, PATCH, DELETE | `/settings/global_picklists[/{id}[/actions/…]]` | global picklists, offered by the fields that name them; values replaced in records |
 //! | GET | `/__features[/{api_name}]`, `/__apis`, `/settings/wizards[/{id}]` | features with what is used of them, the routes the sandbox serves, wizards |
-//! | GET | `/users[/{id}]` | users |
+//! | all | `/users…`, `/settings/{roles,profiles,territories,user_groups,users_unavailability,portals}…`, `/org`, `/org/currencies…` | the organisation and its people, stored and listed back (`people.rs`, each area's file) |
 //!
 //! Beside them: `POST /oauth/v2/token` (refresh grant), `POST /oauth/v2/token/revoke`, and
 //! `/__admin/journal` (GET, DELETE), `/__admin/faults` (GET, POST a [`Faults`], DELETE),
@@ -143,18 +143,26 @@ mod answers;
 mod auth;
 mod body;
 mod ctx;
+mod currencies;
 mod dispatch;
 mod external;
 mod faults;
 mod journal;
+mod keyed;
 mod mass_update;
 mod metadata;
 mod oauth;
+mod org;
 mod paging;
 mod pattern;
+mod people;
+mod people_seed;
+mod portal_users;
 mod prng;
+mod profiles;
 mod records;
 mod related;
+mod roles;
 mod routes;
 mod sandbox;
 mod schema;
@@ -163,7 +171,11 @@ mod seed_data;
 mod server;
 mod state;
 mod store;
+mod territories;
 mod time;
+mod unavailability;
+mod user_groups;
+mod users;
 mod writes;
 
 pub use auth::OAuthClient;

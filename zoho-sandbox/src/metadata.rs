@@ -1,7 +1,7 @@
 //! The organisation's metadata served from the live schema ([`crate::schema`]): modules,
 //! fields, layouts, custom views, related lists, picklists global and not, map dependencies,
 //! features, the supported APIs and wizards, each area in a file of its own; and the contact
-//! roles and users the official SDKs fetch beside them.
+//! roles the official SDKs fetch beside them (users are `users.rs`'s).
 //!
 //! A metadata write ([`edit`]) builds the next schema from the one in force and swaps it in
 //! under the store's lock, so the next record write is checked against it.
@@ -239,25 +239,5 @@ pub(crate) fn contact_roles(ctx: &Ctx<'_>, id: Option<&str>) -> Handled {
     Ok(Answer::json(
         StatusCode::OK,
         json!({ "contact_roles": roles }),
-    ))
-}
-
-/// `GET /users` and `GET /users/{id}`.
-pub(crate) fn users(ctx: &Ctx<'_>, id: Option<&str>) -> Handled {
-    ctx.require(&Requirement::one(Scope::crm(&["users"], Operation::Read)))?;
-    let store = ctx.store();
-    let users: Vec<Value> = store
-        .users
-        .iter()
-        .filter(|u| id.is_none_or(|id| u["id"] == id))
-        .cloned()
-        .collect();
-    if users.is_empty() {
-        return Ok(Answer::no_content());
-    }
-    let info = json!({ "per_page": 200, "count": users.len(), "page": 1, "more_records": false });
-    Ok(Answer::json(
-        StatusCode::OK,
-        json!({ "users": users, "info": info }),
     ))
 }

@@ -18,7 +18,10 @@ use zoho_spec::Method;
 
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
-use crate::{mass_update, metadata, records, related, search};
+use crate::{
+    currencies, mass_update, metadata, org, portal_users, profiles, records, related, roles,
+    search, territories, unavailability, user_groups, users,
+};
 
 /// One row of the table: a path pattern and a handler per method.
 pub(crate) struct Route {
@@ -84,13 +87,23 @@ const fn index(method: Method) -> usize {
 }
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
-pub(crate) static AREAS: &[&[Route]] = &[metadata::ROUTES, BASE];
+pub(crate) static AREAS: &[&[Route]] = &[
+    metadata::ROUTES,
+    users::ROUTES,
+    roles::ROUTES,
+    profiles::ROUTES,
+    territories::ROUTES,
+    user_groups::ROUTES,
+    unavailability::ROUTES,
+    portal_users::ROUTES,
+    org::ROUTES,
+    currencies::ROUTES,
+    BASE,
+];
 
 /// The records API and the metadata the sandbox began with; its broad rows come last.
 pub(crate) static BASE: &[Route] = &[
     Route::new("/settings/*"),
-    Route::new("/users").get(|c| metadata::users(c, None)),
-    Route::new("/users/{id}").get(|c| metadata::users(c, Some(c.at("id")))),
     Route::new("/Contacts/roles").get(|c| metadata::contact_roles(c, None)),
     Route::new("/Contacts/roles/{id}").get(|c| metadata::contact_roles(c, Some(c.at("id")))),
     Route::new("/{module}")

@@ -24,43 +24,7 @@ pub(crate) fn populate(store: &mut Store, seed: u64, generated: bool) {
 }
 
 fn add_users(store: &mut Store) {
-    let people = [
-        (PATRICIA_ID, "Patricia", "Boyle", "CEO", "Administrator"),
-        ("738964000000291021", "Ryan", "Hart", "Manager", "Standard"),
-        (
-            "738964000000291033",
-            "Amelia",
-            "Burns",
-            "Sales Rep",
-            "Standard",
-        ),
-        (
-            "738964000000291045",
-            "Kevin",
-            "Ortiz",
-            "Sales Rep",
-            "Standard",
-        ),
-    ];
-    store.users = people
-        .iter()
-        .map(|(id, first, last, role, profile)| {
-            json!({
-                "id": id,
-                "first_name": first,
-                "last_name": last,
-                "full_name": format!("{first} {last}"),
-                "name": format!("{first} {last}"),
-                "email": format!("{}.{}@zylker.com", first.to_lowercase(), last.to_lowercase()),
-                "role": { "name": role, "id": "738964000000026005" },
-                "profile": { "name": profile, "id": "738964000000026011" },
-                "status": "active",
-                "confirm": true,
-                "time_zone": "Etc/UTC",
-                "locale": "en_US",
-            })
-        })
-        .collect();
+    store.people = crate::people_seed::people();
 }
 
 fn add_contact_roles(store: &mut Store) {
@@ -378,8 +342,8 @@ impl Generator {
     }
 
     fn owner(&mut self, store: &Store) -> Value {
-        let user = self.rng.pick(&store.users).clone();
-        json!({ "name": user["full_name"], "id": user["id"], "email": user["email"] })
+        let users = &store.people.users;
+        self.rng.pick(users).reference()
     }
 
     fn store_record(&mut self, store: &mut Store, module: &'static str, mut body: Value) -> Value {

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::people::People;
 use crate::prng::Prng;
 use std::sync::Arc;
 
@@ -72,7 +73,7 @@ pub(crate) struct Store {
     records: BTreeMap<&'static str, BTreeMap<u64, Record>>,
     relations: BTreeMap<RelationKey, Fields>,
     write_counts: HashMap<(&'static str, u64), u32>,
-    pub users: Vec<Value>,
+    pub people: People,
     pub contact_roles: Vec<ContactRole>,
     pub jobs: HashMap<String, Job>,
     pub cursors: HashMap<String, Cursor>,
@@ -104,7 +105,7 @@ impl Store {
             records,
             relations: BTreeMap::new(),
             write_counts: HashMap::new(),
-            users: Vec::new(),
+            people: People::default(),
             contact_roles: Vec::new(),
             jobs: HashMap::new(),
             cursors: HashMap::new(),
@@ -233,9 +234,12 @@ impl Store {
             .collect()
     }
 
-    /// The user with this id, as `{name, id, email}`.
-    pub(crate) fn user(&self, id: &str) -> Option<&Value> {
-        self.users.iter().find(|u| u["id"] == id)
+    /// The active user with this id, who may own records, as `{name, full_name, id, email}`.
+    pub(crate) fn user(&self, id: &str) -> Option<Value> {
+        let user = self.people.owner(crate::body::parse_id(id)?)?;
+        let mut shown = user.reference();
+        shown["full_name"] = shown["name"].clone();
+        Some(shown)
     }
 
     /// The contact role with this id.

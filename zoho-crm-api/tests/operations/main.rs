@@ -38,4 +38,13 @@ areas!(
     features,
     apis,
     wizards,
+    users,
+    unavailability,
+    portal_users,
+    roles,
+    profiles,
+    territories,
+    user_groups,
+    org,
+    currencies,
 );
