@@ -39,8 +39,23 @@
 //! [`AREAS`] holds every declared operation, area by area, with its method, path and scopes
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
+pub mod actions;
+pub mod blueprint;
+pub mod change_owner;
+pub mod composite;
+pub mod convert_lead;
 pub mod fields;
+pub mod find_and_merge;
+pub mod inventory_convert;
+pub mod mass_change_owner;
+pub mod mass_convert;
+pub mod mass_delete;
+pub mod mass_update;
 pub mod modules;
+pub mod notifications;
+pub mod record_locking;
+pub mod recycle_bin;
+pub mod share_records;
 
 /// The runtime the operations are declared with and sent through.
 pub use zoho_runtime as runtime;
@@ -94,7 +109,24 @@ macro_rules! declared {
 pub(crate) use declared;
 
 /// Every declared operation, area by area, in the order of the crate's modules.
-pub static AREAS: &[&[ApiOperation]] = &[modules::OPERATIONS, fields::OPERATIONS];
+pub static AREAS: &[&[ApiOperation]] = &[
+    modules::OPERATIONS,
+    fields::OPERATIONS,
+    mass_update::OPERATIONS,
+    mass_convert::OPERATIONS,
+    mass_delete::OPERATIONS,
+    mass_change_owner::OPERATIONS,
+    change_owner::OPERATIONS,
+    convert_lead::OPERATIONS,
+    blueprint::OPERATIONS,
+    record_locking::OPERATIONS,
+    share_records::OPERATIONS,
+    recycle_bin::OPERATIONS,
+    notifications::OPERATIONS,
+    composite::OPERATIONS,
+    find_and_merge::OPERATIONS,
+    inventory_convert::OPERATIONS,
+];
 
 /// Every declared operation.
 pub fn operations() -> impl Iterator<Item = &'static ApiOperation> {
