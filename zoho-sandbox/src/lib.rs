@@ -125,22 +125,34 @@
 //! `POST /__admin/faults` takes it) start it with faults, for tests in another process.
 //! `--help` explains each flag.
 
+mod action_jobs;
+mod actions;
 mod admin;
 mod answers;
 mod auth;
+mod blueprint;
 mod body;
+mod change_owner;
+mod composite;
+mod convert_lead;
 mod ctx;
 mod dispatch;
 mod external;
 mod faults;
+mod find_and_merge;
+mod inventory_convert;
 mod journal;
+mod mass_actions;
 mod mass_update;
 mod metadata;
+mod notifications;
 mod oauth;
 mod paging;
 mod pattern;
 mod prng;
+mod record_locking;
 mod records;
+mod recycle_bin;
 mod related;
 mod routes;
 mod sandbox;
@@ -148,6 +160,7 @@ mod schema;
 mod search;
 mod seed_data;
 mod server;
+mod share_records;
 mod state;
 mod store;
 mod time;

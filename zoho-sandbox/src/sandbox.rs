@@ -30,6 +30,12 @@ pub const ALL_SCOPES: &[&str] = &[
     "ZohoCRM.mass_update.ALL",
     "ZohoCRM.bulk.ALL",
     "ZohoCRM.coql.READ",
+    "ZohoCRM.mass_convert.ALL",
+    "ZohoCRM.mass_delete.ALL",
+    "ZohoCRM.change_owner.ALL",
+    "ZohoCRM.share.ALL",
+    "ZohoCRM.notifications.ALL",
+    "ZohoCRM.composite_requests.ALL",
 ];
 
 /// Configures a sandbox before it starts. Obtained from [`Sandbox::builder`].
@@ -408,6 +414,13 @@ impl Sandbox {
         let store = lock(&self.shared.store);
         let data = store.relation(junction_key(a.api_name, ida, b.api_name, idb))?;
         Some(Value::Object(data.clone()))
+    }
+
+    /// Puts a record of the recycle bin back into its module, with its id and fields, as
+    /// the web client's restore does; false when the bin does not hold it.
+    pub fn restore_deleted(&self, id: &str) -> bool {
+        body::parse_id(id)
+            .is_some_and(|id| crate::recycle_bin::restore(&mut lock(&self.shared.store), id))
     }
 
     /// The `cvid` of a module's "All" view, for mass updates by view.

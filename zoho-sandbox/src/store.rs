@@ -65,7 +65,7 @@ pub(crate) struct Cursor {
 }
 
 /// Everything the sandbox stores.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Store {
     records: BTreeMap<&'static str, BTreeMap<u64, Record>>,
     relations: BTreeMap<RelationKey, Fields>,
@@ -76,6 +76,16 @@ pub(crate) struct Store {
     pub cursors: HashMap<String, Cursor>,
     pub rng: Prng,
     next_id: u64,
+    /// The jobs of mass actions and merges.
+    pub action_jobs: crate::action_jobs::ActionJobs,
+    /// Records' locks.
+    pub locks: crate::record_locking::Locks,
+    /// Records' shares.
+    pub shares: crate::share_records::Shares,
+    /// Deleted records.
+    pub recycle_bin: crate::recycle_bin::RecycleBin,
+    /// Notification channels.
+    pub notifications: crate::notifications::Channels,
 }
 
 /// The user every write is attributed to (seeds 002 and 004).
@@ -106,6 +116,11 @@ impl Store {
             rng: Prng::new(seed ^ 0x0005_eed0_f1d5),
             // 19 digits, above every id of the seeds.
             next_id: 5_725_767_000_000_100_000,
+            action_jobs: Default::default(),
+            locks: Default::default(),
+            shares: Default::default(),
+            recycle_bin: Default::default(),
+            notifications: Default::default(),
         }
     }
 
