@@ -15,6 +15,7 @@
 //!     .api_domain(sandbox.base_url())
 //!     .access_token(sandbox.access_token())
 //!     .build()?;
+//! sandbox.insert_record("Vendors", r#"{"Vendor_Name": "Moss Supplies"}"#.parse()?).unwrap();
 //! let cvid = sandbox.custom_view_id("Vendors").unwrap();
 //! let other = "738964000000291021"; // Ryan Hart, one of the sandbox's users
 //! let scheduled = MassChangeOwner::by_view("Vendors", cvid, other).send(&client).await?;

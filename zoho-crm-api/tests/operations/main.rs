@@ -25,4 +25,21 @@ macro_rules! areas {
     };
 }
 
-areas!(modules, fields);
+areas!(
+    modules,
+    fields,
+    mass_update,
+    mass_convert,
+    mass_delete,
+    mass_change_owner,
+    change_owner,
+    convert_lead,
+    blueprint,
+    record_locking,
+    share_records,
+    recycle_bin,
+    notifications,
+    composite,
+    find_and_merge,
+    inventory_convert,
+);
