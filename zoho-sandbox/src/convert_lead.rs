@@ -204,9 +204,15 @@ fn mapped(lead: &Fields, map: &[(&str, &str)]) -> Fields {
         .collect()
 }
 
-fn def(module: &str) -> &'static ModuleDef {
-    // The three modules a conversion makes are in every schema the sandbox serves.
-    schema::module(module).unwrap_or(&schema::modules()[0])
+/// The definition of a module a conversion makes, or the outcome saying the schema lacks it.
+fn def(module: &str) -> Result<&'static ModuleDef, Outcome> {
+    schema::module(module).ok_or_else(|| {
+        Outcome::err(
+            "INVALID_MODULE",
+            "the module name given seems to be invalid",
+            json!({ "api_name": module }),
+        )
+    })
 }
 
 /// Inserts a record as a write would, noting it; its outcome when it fails.
@@ -216,7 +222,7 @@ fn make(
     fields: Fields,
     made: &mut Vec<(&'static str, u64)>,
 ) -> Result<u64, Outcome> {
-    let outcome = writes::insert(store, def(module), &Value::Object(fields));
+    let outcome = writes::insert(store, def(module)?, &Value::Object(fields));
     let id = outcome.body["details"]["id"]
         .as_str()
         .and_then(body::parse_id);
@@ -248,7 +254,7 @@ fn reuse(
             )
         })?;
     if overwrite {
-        let outcome = writes::update(store, def(module), id, fields);
+        let outcome = writes::update(store, def(module)?, id, fields);
         if !outcome.is_ok() {
             return Err(outcome);
         }
@@ -258,10 +264,11 @@ fn reuse(
 
 /// `{"name", "id"}` of a record, or `null`.
 fn named(store: &Store, module: &str, id: Option<u64>) -> Value {
-    let Some((id, record)) = id.and_then(|id| Some((id, store.get(module, id)?))) else {
+    let found = id.and_then(|id| Some((id, store.get(module, id)?, schema::module(module)?)));
+    let Some((id, record, m)) = found else {
         return Value::Null;
     };
-    json!({ "name": display_name(def(module), &record.fields), "id": id.to_string() })
+    json!({ "name": display_name(m, &record.fields), "id": id.to_string() })
 }
 
 /// `GET /Leads/{id}/__conversion_options`.
@@ -289,7 +296,7 @@ pub(crate) fn options(ctx: &Ctx<'_>) -> Handled {
         "Accounts": matched_value("Account_Name", lead.get("Company"), &accounts),
     });
     let options = json!({
-        "module_preference": { "api_name": "Accounts", "id": def("Accounts").id },
+        "module_preference": { "api_name": "Accounts", "id": schema::module("Accounts").map(|m| m.id) },
         "Contacts": contacts, "Accounts": accounts, "Deals": deals,
         "preference_field_matched_value": matched,
         "modules_with_multiple_layouts": [],

@@ -125,7 +125,8 @@ impl SandboxBuilder {
         self.refresh_limit(10, Duration::from_secs(600))
     }
 
-    /// Status checks a `cvid` mass-update job answers `SCHEDULED` before `COMPLETED` (default 0).
+    /// Status checks a job (a `cvid` mass update, a mass action, a merge) answers before it is
+    /// final: `SCHEDULED`, then `RUNNING` (a mass update stays `SCHEDULED`) (default 0).
     pub fn mass_update_pending_polls(mut self, polls: u32) -> Self {
         self.job_polls = polls;
         self
