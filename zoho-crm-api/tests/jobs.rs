@@ -121,7 +121,7 @@ async fn a_job_still_pending_at_the_deadline_is_job_timed_out() {
         }) => {
             assert_eq!(
                 (pending.as_str(), state.as_str()),
-                (job_id.as_str(), "SCHEDULED")
+                (job_id.as_str(), "RUNNING")
             );
         }
         other => panic!("expected JobTimedOut, got {other:?}"),

@@ -126,7 +126,7 @@ impl SandboxBuilder {
     }
 
     /// Status checks a job (a `cvid` mass update, a mass action, a merge) answers before it is
-    /// final: `SCHEDULED`, then `RUNNING` (a mass update stays `SCHEDULED`) (default 0).
+    /// final: `SCHEDULED`, then `RUNNING` (default 0).
     pub fn mass_update_pending_polls(mut self, polls: u32) -> Self {
         self.job_polls = polls;
         self

@@ -22,6 +22,9 @@ pub async fn probe(h: &mut Harness) {
     let good = SubRequest::from_endpoint(&MassDelete::ids("Leads", [c.as_str()])).unwrap();
     let bad = SubRequest::from_endpoint(&ChangeOwner::of("Leads", "42", RYAN)).unwrap();
     let after = SubRequest::from_endpoint(&MassDelete::ids("Leads", [a.as_str()])).unwrap();
+    let six = (0..6).map(|_| SubRequest::from_endpoint(&MassDelete::ids("Leads", ["1"])).unwrap());
+    let error = h.send_err(&Composite::of(six)).await;
+    assert!(error.to_string().contains("INVALID_DATA"), "more than five: {error}");
     let answer = h.send(&Composite::of([good, bad, after]).with_rollback()).await;
     let codes: Vec<&str> = answer.responses.iter().map(|r| r.code.as_str()).collect();
     assert_eq!(codes, ["ROLLBACK_PERFORMED", "SUCCESS", "PROCESSING_STOPPED"]);

@@ -20,6 +20,11 @@ pub async fn probe(h: &mut Harness) {
     assert!(refused[0].is_err(), "a deal without its mandatory fields is refused");
     assert!(h.sandbox.record("Leads", &lead).is_some(), "and the lead stays");
 
+    assert!(h.sandbox.set_record_state("Leads", &lead, zoho_sandbox::RecordState::Locked));
+    let locked = h.send(&ConvertLead::of(lead.as_str())).await;
+    assert_eq!(locked[0].as_ref().unwrap_err().code.as_str(), "RECORD_LOCKED");
+    h.sandbox.set_record_state("Leads", &lead, zoho_sandbox::RecordState::Normal);
+
     let call = ConvertLead::of(lead.as_str()).into_account(account.as_str()).with_deal(deal);
     let outcomes = h.send(&call).await;
     let converted = Converted::from_outcome(outcomes[0].as_ref().unwrap());

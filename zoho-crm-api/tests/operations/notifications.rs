@@ -2,6 +2,7 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 use zoho_crm_api::change_owner::ChangeOwner;
+use zoho_crm_api::mass_delete::MassDelete;
 use zoho_crm_api::notifications::{
     DeleteNotifications, DisableNotifications, EnableNotifications, GetNotifications,
     UpdateNotifications, WatchInput,
@@ -67,6 +68,10 @@ pub async fn probe(h: &mut Harness) {
     assert_eq!((&got["channel_id"], &got["token"]), (&"1000000068001".into(), &"s3cret".into()));
     assert_eq!(got["query_params"]["source"], "crm");
     assert!(got["affected_fields"][0][lead.as_str()].as_array().unwrap().contains(&"Owner".into()));
+
+    h.send(&MassDelete::ids("Leads", [lead.as_str()])).await;
+    let got = notice(&listener).await;
+    assert_eq!((&got["operation"], &got["ids"][0]), (&"delete".into(), &lead.as_str().into()));
 
     let disable = DisableNotifications::events("1000000068001", ["Leads.all"]);
     assert!(h.send(&disable).await.watch[0].is_success());
