@@ -164,8 +164,11 @@ pub(crate) fn unlock(ctx: &Ctx<'_>) -> Handled {
     Ok(answers::write_answer(vec![outcome], StatusCode::OK))
 }
 
+/// Locks or frees a record; freeing leaves a record awaiting approval as it was.
 fn set_state(store: &mut Store, (module, id): (&'static str, u64), state: RecordState) {
     if let Some(record) = store.get_mut(module, id) {
-        record.state = state;
+        if state == RecordState::Locked || record.state == RecordState::Locked {
+            record.state = state;
+        }
     }
 }
