@@ -40,21 +40,36 @@
 //! [`AREAS`] holds every declared operation, area by area, with its method, path and scopes
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
+pub mod actions;
 pub mod apis;
+pub mod blueprint;
+pub mod change_owner;
+pub mod composite;
+pub mod convert_lead;
 pub mod currencies;
 pub mod custom_views;
 pub mod features;
 pub mod field_map_dependency;
 pub mod fields;
+pub mod find_and_merge;
 pub mod global_picklists;
+pub mod inventory_convert;
 pub mod layouts;
+pub mod mass_change_owner;
+pub mod mass_convert;
+pub mod mass_delete;
+pub mod mass_update;
 pub mod modules;
+pub mod notifications;
 pub mod org;
 pub mod pick_list_values;
 pub mod portal_users;
 pub mod profiles;
+pub mod record_locking;
+pub mod recycle_bin;
 pub mod related_lists;
 pub mod roles;
+pub mod share_records;
 pub mod territories;
 pub mod unavailability;
 pub mod user_groups;
@@ -135,6 +150,20 @@ pub static AREAS: &[&[ApiOperation]] = &[
     user_groups::OPERATIONS,
     org::OPERATIONS,
     currencies::OPERATIONS,
+    mass_update::OPERATIONS,
+    mass_convert::OPERATIONS,
+    mass_delete::OPERATIONS,
+    mass_change_owner::OPERATIONS,
+    change_owner::OPERATIONS,
+    convert_lead::OPERATIONS,
+    blueprint::OPERATIONS,
+    record_locking::OPERATIONS,
+    share_records::OPERATIONS,
+    recycle_bin::OPERATIONS,
+    notifications::OPERATIONS,
+    composite::OPERATIONS,
+    find_and_merge::OPERATIONS,
+    inventory_convert::OPERATIONS,
 ];
 
 /// Every declared operation.

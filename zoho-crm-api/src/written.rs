@@ -86,6 +86,7 @@ impl Item {
                 code: self.code,
                 message: self.message,
                 details: self.details,
+                action: None,
             })
         }
     }

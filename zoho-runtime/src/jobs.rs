@@ -74,7 +74,9 @@ impl JobState {
 
 /// A job's status answer.
 pub trait JobStatus {
-    /// The job's id.
+    /// The job's id. The status answers of Zoho's mass actions carry none (only the counts):
+    /// such an answer gives `""`, and [`Client::wait_for_job`] names the job by the `job_id`
+    /// parameter of its status call.
     fn job_id(&self) -> &str;
 
     /// Where the job stands.
@@ -160,18 +162,19 @@ impl Client {
         let mut interval = wait.first;
         loop {
             let answer = self.send(status).await?;
+            let job_id = || job_id_of(status, &answer);
             match answer.state() {
                 JobState::Completed => return Ok(answer),
                 JobState::Failed(reason) => {
                     return Err(Error::JobFailed {
-                        job_id: answer.job_id().to_owned(),
+                        job_id: job_id(),
                         state: answer.state_text(),
                         reason,
                     })
                 }
                 JobState::Expired => {
                     return Err(Error::JobFailed {
-                        job_id: answer.job_id().to_owned(),
+                        job_id: job_id(),
                         state: answer.state_text(),
                         reason: "the job's result has expired".to_owned(),
                     })
@@ -181,7 +184,7 @@ impl Client {
             let waited = started.elapsed();
             if waited + interval > wait.deadline {
                 return Err(Error::JobTimedOut {
-                    job_id: answer.job_id().to_owned(),
+                    job_id: job_id(),
                     state: answer.state_text(),
                     waited,
                 });
@@ -190,4 +193,23 @@ impl Client {
             interval = wait.next(interval);
         }
     }
+}
+
+/// The job's id as its status answer gives it, or else as the status call's `job_id`
+/// parameter names it.
+fn job_id_of<E>(status: &E, answer: &E::Response) -> String
+where
+    E: Endpoint,
+    E::Response: JobStatus,
+{
+    let given = answer.job_id();
+    if !given.is_empty() {
+        return given.to_owned();
+    }
+    let parts = status.request_parts().ok();
+    let param = parts
+        .as_ref()
+        .and_then(|p| p.query_pairs().iter().find(|(name, _)| *name == "job_id"))
+        .map(|(_, value)| value.clone());
+    param.unwrap_or_default()
 }

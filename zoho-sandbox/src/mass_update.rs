@@ -1,5 +1,6 @@
 //! Mass update (seed 004): `POST /{module}/actions/mass_update` by `ids` (answered per record at
-//! once) or by `cvid` (answered with a `job_id`), and the job status `GET …?job_id=`.
+//! once) or by `cvid` (answered with a `job_id`), and the job status `GET …?job_id=`, which
+//! answers `SCHEDULED`, then `RUNNING`, for the configured number of checks, then `COMPLETED`.
 
 use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
@@ -201,8 +202,11 @@ pub(crate) fn status(ctx: &Ctx<'_>, module: &str) -> Handled {
         .filter(|j| j.module == m.api_name)
         .ok_or_else(|| answers::invalid_param("job_id"))?;
     let row = if job.pending_polls > 0 {
+        // The first check finds the job waiting, the next ones finding it under way.
+        let first = job.pending_polls == ctx.shared.job_polls;
         job.pending_polls -= 1;
-        json!({ "Status": "SCHEDULED", "Failed_Count": 0, "Updated_Count": 0,
+        let status = if first { "SCHEDULED" } else { "RUNNING" };
+        json!({ "Status": status, "Failed_Count": 0, "Updated_Count": 0,
                 "Not_Updated_Count": 0, "Total_Count": job.updated + job.not_updated })
     } else {
         json!({ "Status": "COMPLETED", "Failed_Count": 0, "Updated_Count": job.updated,

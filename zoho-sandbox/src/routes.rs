@@ -19,8 +19,8 @@ use zoho_spec::Method;
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
 use crate::{
-    currencies, mass_update, metadata, org, portal_users, profiles, records, related, roles,
-    search, territories, unavailability, user_groups, users,
+    actions, currencies, mass_update, metadata, org, portal_users, profiles, records, related,
+    roles, search, territories, unavailability, user_groups, users,
 };
 
 /// One row of the table: a path pattern and a handler per method.
@@ -56,7 +56,6 @@ impl Route {
     }
 
     // Zoho's fields, layouts, global picklists, pipelines and notifications take `PATCH`.
-    #[allow(dead_code)]
     pub(crate) const fn patch(self, handler: Handler) -> Route {
         self.on(Method::Patch, handler)
     }
@@ -88,6 +87,7 @@ const fn index(method: Method) -> usize {
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
 pub(crate) static AREAS: &[&[Route]] = &[
+    actions::ROUTES,
     metadata::ROUTES,
     users::ROUTES,
     roles::ROUTES,

@@ -31,6 +31,12 @@ pub const ALL_SCOPES: &[&str] = &[
     "ZohoCRM.bulk.ALL",
     "ZohoCRM.coql.READ",
     "ZohoCRM.features.READ",
+    "ZohoCRM.mass_convert.ALL",
+    "ZohoCRM.mass_delete.ALL",
+    "ZohoCRM.change_owner.ALL",
+    "ZohoCRM.share.ALL",
+    "ZohoCRM.notifications.ALL",
+    "ZohoCRM.composite_requests.ALL",
 ];
 
 /// Configures a sandbox before it starts. Obtained from [`Sandbox::builder`].
@@ -120,7 +126,8 @@ impl SandboxBuilder {
         self.refresh_limit(10, Duration::from_secs(600))
     }
 
-    /// Status checks a `cvid` mass-update job answers `SCHEDULED` before `COMPLETED` (default 0).
+    /// Status checks a job (a `cvid` mass update, a mass action, a merge) answers before it is
+    /// final: `SCHEDULED`, then `RUNNING` (default 0).
     pub fn mass_update_pending_polls(mut self, polls: u32) -> Self {
         self.job_polls = polls;
         self
@@ -411,6 +418,13 @@ impl Sandbox {
         let (a, b) = (module_name(&store, module)?, module_name(&store, other)?);
         let data = store.relation(junction_key(a, ida, b, idb))?;
         Some(Value::Object(data.clone()))
+    }
+
+    /// Puts a record of the recycle bin back into its module, with its id and fields, as
+    /// the web client's restore does; false when the bin does not hold it.
+    pub fn restore_deleted(&self, id: &str) -> bool {
+        body::parse_id(id)
+            .is_some_and(|id| crate::recycle_bin::restore(&mut lock(&self.shared.store), id))
     }
 
     /// The `cvid` of a module's "All" view, for mass updates by view.

@@ -68,7 +68,7 @@ pub(crate) struct Cursor {
 }
 
 /// Everything the sandbox stores.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Store {
     records: BTreeMap<&'static str, BTreeMap<u64, Record>>,
     relations: BTreeMap<RelationKey, Fields>,
@@ -81,6 +81,16 @@ pub(crate) struct Store {
     next_id: u64,
     /// The metadata in force, which writes are checked against.
     schema: Arc<Schema>,
+    /// The jobs of mass actions and merges.
+    pub action_jobs: crate::action_jobs::ActionJobs,
+    /// Records' locks.
+    pub locks: crate::record_locking::Locks,
+    /// Records' shares.
+    pub shares: crate::share_records::Shares,
+    /// Deleted records.
+    pub recycle_bin: crate::recycle_bin::RecycleBin,
+    /// Notification channels.
+    pub notifications: crate::notifications::Channels,
 }
 
 /// The user every write is attributed to (seeds 002 and 004).
@@ -113,6 +123,11 @@ impl Store {
             // 19 digits, above every id of the seeds.
             next_id: 5_725_767_000_000_100_000,
             schema,
+            action_jobs: Default::default(),
+            locks: Default::default(),
+            shares: Default::default(),
+            recycle_bin: Default::default(),
+            notifications: Default::default(),
         }
     }
 

@@ -17,7 +17,8 @@ use crate::keyed::{self, need};
 use crate::people::{People, SourceKind, Status, User, ADMIN_ID};
 use crate::routes::Route;
 use crate::store::Store;
-use crate::{body, schema, time};
+use crate::{body, time};
+use std::sync::Arc;
 
 /// The rows of `/users`.
 pub(crate) static ROUTES: &[Route] = &[
@@ -418,7 +419,8 @@ fn transfer(store: &mut Store, id: u64, item: &Map<String, Value>) -> Result<Out
 /// Gives every record `from` owns to `owner`.
 fn move_records(store: &mut Store, from: u64, owner: Value) {
     let from = Value::String(from.to_string());
-    for m in schema::modules() {
+    let schema = Arc::clone(store.schema());
+    for m in schema.modules() {
         let owned: Vec<u64> = store
             .records(m.api_name)
             .filter(|(_, r)| r.fields.get("Owner").and_then(|o| o.get("id")) == Some(&from))

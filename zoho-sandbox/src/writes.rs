@@ -6,6 +6,8 @@ use serde_json::{json, Map, Value};
 use crate::answers::Outcome;
 use crate::body;
 use crate::metadata::dependencies;
+use crate::notifications::{self, Op};
+use crate::recycle_bin;
 use crate::schema::{FieldDef, FieldType, ModuleDef};
 use crate::store::{
     creation_stamp, display_name, modification_stamp, refresh_computed, write_details, Fields,
@@ -45,6 +47,7 @@ pub(crate) fn insert(store: &mut Store, module: &ModuleDef, record: &Value) -> O
     let state = RecordState::Normal;
     store.put(module.api_name, id, Record { fields, state });
     store.count_write(module.api_name, id);
+    notifications::written(store, module.api_name, id, Op::Insert, &[]);
     Outcome::ok("record added", details)
 }
 
@@ -84,11 +87,13 @@ pub(crate) fn apply(store: &mut Store, module: &ModuleDef, id: u64, fields: Fiel
     let Some(record) = store.get_mut(module.api_name, id) else {
         return Outcome::invalid_id(&id.to_string());
     };
+    let changed: Vec<String> = fields.keys().cloned().collect();
     record.fields.extend(fields);
     modification_stamp(&mut record.fields);
     refresh_computed(module, &mut record.fields);
     let details = write_details(id, &record.fields);
     store.count_write(module.api_name, id);
+    notifications::written(store, module.api_name, id, Op::Update, &changed);
     Outcome::ok("record updated", details)
 }
 
@@ -100,8 +105,11 @@ pub(crate) fn delete(store: &mut Store, module: &ModuleDef, id: u64) -> Outcome 
     if let Some(refusal) = refusal(existing.state, id) {
         return refusal;
     }
-    store.remove(module.api_name, id);
+    if let Some(removed) = store.remove(module.api_name, id) {
+        recycle_bin::deleted(store, module.api_name, id, removed);
+    }
     store.count_write(module.api_name, id);
+    notifications::written(store, module.api_name, id, Op::Delete, &[]);
     Outcome::ok("record deleted", json!({ "id": id.to_string() }))
 }
 

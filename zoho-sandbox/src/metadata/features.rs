@@ -140,7 +140,7 @@ pub(crate) fn list(ctx: &Ctx<'_>) -> Handled {
     ctx.require(&features_scope())?;
     let module = ctx.param("module").map(|m| ctx.module(m)).transpose()?;
     let wanted = ctx.param("api_names").map(body::comma_list);
-    let users = ctx.store().users.len();
+    let users = ctx.store().people.users.len();
     let list: Vec<Value> = FEATURES
         .iter()
         .filter(|f| module.is_none() || f.per_module)
@@ -167,7 +167,7 @@ pub(crate) fn one(ctx: &Ctx<'_>) -> Handled {
         .iter()
         .find(|f| f.api_name == name)
         .ok_or_else(|| answers::invalid_param("feature_api_name"))?;
-    let users = ctx.store().users.len();
+    let users = ctx.store().people.users.len();
     Ok(Answer::json(
         StatusCode::OK,
         json!({ "__features": [feature_json(ctx, users, feature, module)] }),

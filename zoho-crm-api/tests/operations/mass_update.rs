@@ -1,0 +1,26 @@
+use zoho_crm_api::mass_update::{GetMassUpdateStatus, MassUpdate};
+use zoho_crm_api::Record;
+
+use crate::harness::Harness;
+
+pub async fn probe(h: &mut Harness) {
+    let lead = h.sandbox.insert_record("Leads", r#"{"Last_Name": "Moss"}"#.parse().unwrap()).unwrap();
+    let mut change = Record::new();
+    change.set("Lead_Source", "Trade Show");
+    let outcomes = h.send(&MassUpdate::by_ids("Leads", [lead.as_str()], change.clone())).await;
+    assert!(outcomes.all_succeeded());
+    assert_eq!(h.sandbox.record("Leads", &lead).unwrap()["Lead_Source"], "Trade Show");
+
+    let cvid = h.sandbox.custom_view_id("Leads").unwrap();
+    change.set("Lead_Source", "Web Download");
+    let scheduled = h.send(&MassUpdate::by_view("Leads", cvid, change)).await;
+    let job_id = scheduled[0].as_ref().unwrap().details.job_id().unwrap();
+    let status = h.send(&GetMassUpdateStatus::of("Leads", job_id)).await;
+    let row = status.row().unwrap();
+    assert_eq!(row.status, "COMPLETED");
+    assert_eq!(row.total_count, h.sandbox.records("Leads").len() as u64);
+    // The seed's locked and unapproved leads are left as they were.
+    assert_eq!(row.updated_count + row.not_updated_count, row.total_count);
+    assert!(row.updated_count > 0);
+    assert_eq!(h.sandbox.record("Leads", &lead).unwrap()["Lead_Source"], "Web Download");
+}
