@@ -136,6 +136,8 @@ mod faults;
 mod journal;
 mod mass_update;
 mod metadata;
+mod notes;
+mod notes_state;
 mod oauth;
 mod paging;
 mod pattern;
