@@ -42,6 +42,7 @@
 pub mod fields;
 pub mod modules;
 pub mod notes;
+pub mod tags;
 
 /// The runtime the operations are declared with and sent through.
 pub use zoho_runtime as runtime;
@@ -95,8 +96,12 @@ macro_rules! declared {
 pub(crate) use declared;
 
 /// Every declared operation, area by area, in the order of the crate's modules.
-pub static AREAS: &[&[ApiOperation]] =
-    &[modules::OPERATIONS, fields::OPERATIONS, notes::OPERATIONS];
+pub static AREAS: &[&[ApiOperation]] = &[
+    modules::OPERATIONS,
+    fields::OPERATIONS,
+    notes::OPERATIONS,
+    tags::OPERATIONS,
+];
 
 /// Every declared operation.
 pub fn operations() -> impl Iterator<Item = &'static ApiOperation> {

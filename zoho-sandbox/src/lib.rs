@@ -152,6 +152,8 @@ mod seed_data;
 mod server;
 mod state;
 mod store;
+mod tags;
+mod tags_state;
 mod time;
 mod writes;
 

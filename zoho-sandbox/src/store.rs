@@ -78,6 +78,8 @@ pub(crate) struct Store {
     next_id: u64,
     /// The notes on records (`crate::notes`).
     pub notes: crate::notes_state::Notes,
+    /// The modules' tags (`crate::tags`).
+    pub tags: crate::tags_state::Tags,
 }
 
 /// The user every write is attributed to (seeds 002 and 004).
@@ -109,6 +111,7 @@ impl Store {
             // 19 digits, above every id of the seeds.
             next_id: 5_725_767_000_000_100_000,
             notes: Default::default(),
+            tags: Default::default(),
         }
     }
 
