@@ -79,10 +79,9 @@ pub(crate) fn apply(
     id: u64,
     fields: Fields,
 ) -> Outcome {
-    let Some(record) = store.get_mut(module.api_name, id) else {
+    let Some(record) = store.merge_fields(module.api_name, id, fields) else {
         return Outcome::invalid_id(&id.to_string());
     };
-    record.fields.extend(fields);
     modification_stamp(&mut record.fields);
     refresh_computed(module, &mut record.fields);
     let details = write_details(id, &record.fields);
