@@ -39,6 +39,8 @@
 //! [`AREAS`] holds every declared operation, area by area, with its method, path and scopes
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
+pub mod answer;
+pub mod contact_roles;
 pub mod fields;
 pub mod modules;
 pub mod notes;
@@ -101,6 +103,7 @@ pub static AREAS: &[&[ApiOperation]] = &[
     fields::OPERATIONS,
     notes::OPERATIONS,
     tags::OPERATIONS,
+    contact_roles::OPERATIONS,
 ];
 
 /// Every declared operation.

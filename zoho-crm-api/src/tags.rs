@@ -30,6 +30,7 @@
 use zoho_runtime::serde::{Deserialize, Serialize};
 use zoho_runtime::{zoho_endpoint, Json, UserRef};
 
+use crate::answer::{id_in, ActionOutcome};
 use crate::{declared, ApiOperation, RecordId};
 
 /// One tag of a module, as `settings/tags` answers it.
@@ -91,42 +92,13 @@ pub struct TagsInfo {
 pub struct TagOutcomes {
     /// One per tag sent, in order.
     #[serde(default)]
-    pub tags: Vec<TagOutcome>,
+    pub tags: Vec<ActionOutcome>,
 }
 
 impl TagOutcomes {
     /// Whether every tag succeeded.
     pub fn all_succeeded(&self) -> bool {
-        self.tags.iter().all(TagOutcome::succeeded)
-    }
-}
-
-/// What Zoho says of one tag written: `SUCCESS` and its id, or an error code and why.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(crate = "zoho_runtime::serde")]
-#[non_exhaustive]
-pub struct TagOutcome {
-    /// `SUCCESS`, `DUPLICATE_DATA`, `INVALID_DATA`, ….
-    pub code: String,
-    /// `success` or `error`.
-    pub status: String,
-    /// `tags created successfully`, ….
-    #[serde(default)]
-    pub message: String,
-    /// The tag's id and times, or what was wrong.
-    #[serde(default)]
-    pub details: Json,
-}
-
-impl TagOutcome {
-    /// Whether Zoho accepted the tag.
-    pub fn succeeded(&self) -> bool {
-        self.status == "success"
-    }
-
-    /// The tag's id, when the answer names one.
-    pub fn id(&self) -> Option<RecordId> {
-        self.details.get("id")?.as_str().map(RecordId::from)
+        self.tags.iter().all(ActionOutcome::succeeded)
     }
 }
 
@@ -529,18 +501,13 @@ impl MassDeleteTags {
 pub struct MassDeleteScheduled {
     /// One entry per module sent.
     #[serde(default)]
-    pub mass_delete: Vec<TagOutcome>,
+    pub mass_delete: Vec<ActionOutcome>,
 }
 
 impl MassDeleteScheduled {
     /// The job's id.
     pub fn job_id(&self) -> Option<RecordId> {
-        let id = self.mass_delete.first()?.details.get("job_id")?;
-        match id {
-            Json::String(text) => Some(RecordId::from(text.as_str())),
-            Json::Number(n) => n.as_u64().map(RecordId::from),
-            _ => None,
-        }
+        id_in(&self.mass_delete.first()?.details, "job_id")
     }
 }
 

@@ -129,6 +129,7 @@ mod admin;
 mod answers;
 mod auth;
 mod body;
+mod contact_roles;
 mod ctx;
 mod dispatch;
 mod external;

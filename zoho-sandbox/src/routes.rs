@@ -18,7 +18,7 @@ use zoho_spec::Method;
 
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
-use crate::{mass_update, metadata, notes, records, related, search, tags};
+use crate::{contact_roles, mass_update, metadata, notes, records, related, search, tags};
 
 /// One row of the table: a path pattern and a handler per method.
 pub(crate) struct Route {
@@ -84,7 +84,7 @@ const fn index(method: Method) -> usize {
 }
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
-pub(crate) static AREAS: &[&[Route]] = &[notes::ROUTES, tags::ROUTES, BASE];
+pub(crate) static AREAS: &[&[Route]] = &[notes::ROUTES, tags::ROUTES, contact_roles::ROUTES, BASE];
 
 /// The records API and the metadata the sandbox began with; its broad rows come last.
 pub(crate) static BASE: &[Route] = &[
@@ -96,8 +96,6 @@ pub(crate) static BASE: &[Route] = &[
     Route::new("/settings/*"),
     Route::new("/users").get(|c| metadata::users(c, None)),
     Route::new("/users/{id}").get(|c| metadata::users(c, Some(c.at("id")))),
-    Route::new("/Contacts/roles").get(|c| metadata::contact_roles(c, None)),
-    Route::new("/Contacts/roles/{id}").get(|c| metadata::contact_roles(c, Some(c.at("id")))),
     Route::new("/{module}")
         .get(|c| records::list(c, c.at("module")))
         .post(|c| records::insert(c, c.at("module")))

@@ -70,15 +70,20 @@ fn module_param(ctx: &Ctx<'_>) -> Result<&'static ModuleDef, Answer> {
     ctx.module(name)
 }
 
-/// Outcomes under `tags`, with the status a write of them gets.
-fn tags_answer(outcomes: Vec<Outcome>, success: StatusCode) -> Answer {
+/// Outcomes under `key` (`tags`, `contact_roles`) instead of `data`, with the status a write
+/// of them gets.
+pub(crate) fn keyed_answer(outcomes: Vec<Outcome>, success: StatusCode, key: &str) -> Answer {
     let mut answer = write_answer(outcomes, success);
     if let Some(Value::Object(body)) = &mut answer.body {
         if let Some(items) = body.remove("data") {
-            body.insert("tags".into(), items);
+            body.insert(key.into(), items);
         }
     }
     answer
+}
+
+fn tags_answer(outcomes: Vec<Outcome>, success: StatusCode) -> Answer {
+    keyed_answer(outcomes, success, "tags")
 }
 
 /// The `tags` array of a body.

@@ -25,4 +25,4 @@ macro_rules! areas {
     };
 }
 
-areas!(modules, fields, notes, tags);
+areas!(modules, fields, notes, tags, contact_roles);
