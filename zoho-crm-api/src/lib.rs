@@ -44,6 +44,7 @@ pub mod contact_roles;
 pub mod fields;
 pub mod modules;
 pub mod notes;
+pub mod related_records;
 pub mod tags;
 
 /// The runtime the operations are declared with and sent through.
@@ -104,6 +105,7 @@ pub static AREAS: &[&[ApiOperation]] = &[
     notes::OPERATIONS,
     tags::OPERATIONS,
     contact_roles::OPERATIONS,
+    related_records::OPERATIONS,
 ];
 
 /// Every declared operation.

@@ -1,7 +1,7 @@
 //! Notes: `/Notes` and `/Notes/{id}`, each note attached to a record by its `Parent_Id`.
 //!
 //! A record's own notes are also its related list `Notes`
-//! ([`related_records::GetRelatedRecords`](crate)).
+//! ([`related_records::GetRelatedRecords`](crate::related_records::GetRelatedRecords)).
 //!
 //! ```
 //! use zoho_crm_api::notes::{AddNotes, GetNotes, NewNote};

@@ -84,7 +84,13 @@ const fn index(method: Method) -> usize {
 }
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
-pub(crate) static AREAS: &[&[Route]] = &[notes::ROUTES, tags::ROUTES, contact_roles::ROUTES, BASE];
+pub(crate) static AREAS: &[&[Route]] = &[
+    notes::ROUTES,
+    tags::ROUTES,
+    contact_roles::ROUTES,
+    related::ROUTES,
+    BASE,
+];
 
 /// The records API and the metadata the sandbox began with; its broad rows come last.
 pub(crate) static BASE: &[Route] = &[
@@ -117,6 +123,7 @@ pub(crate) static BASE: &[Route] = &[
         .put(related::put_many)
         .delete(related::delete),
     Route::new("/{module}/{id}/{related_list}/{related_id}")
+        .get(related::get_one)
         .put(related::put_one)
         .delete(related::delete),
 ];

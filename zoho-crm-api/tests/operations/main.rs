@@ -25,4 +25,4 @@ macro_rules! areas {
     };
 }
 
-areas!(modules, fields, notes, tags, contact_roles);
+areas!(modules, fields, notes, tags, contact_roles, related_records);
