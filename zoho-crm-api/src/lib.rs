@@ -46,6 +46,7 @@ pub mod modules;
 pub mod notes;
 pub mod related_records;
 pub mod tags;
+pub mod timelines;
 
 /// The runtime the operations are declared with and sent through.
 pub use zoho_runtime as runtime;
@@ -106,6 +107,7 @@ pub static AREAS: &[&[ApiOperation]] = &[
     tags::OPERATIONS,
     contact_roles::OPERATIONS,
     related_records::OPERATIONS,
+    timelines::OPERATIONS,
 ];
 
 /// Every declared operation.

@@ -5,6 +5,7 @@
 //!
 //! ```
 //! use zoho_crm_api::notes::{AddNotes, GetNotes, NewNote};
+//! use zoho_crm_api::Record;
 //! use zoho_crm_api::runtime::Client;
 //! use zoho_sandbox::Sandbox;
 //!
@@ -19,7 +20,7 @@
 //! let note = NewNote::on("Leads", lead.as_str(), "Called", "Wants a quote by Friday");
 //! let added = AddNotes::of(vec![note]).send(&client).await?;
 //! assert!(added.all_succeeded());
-//! let notes = GetNotes::all().send(&client).await?;
+//! let notes = GetNotes::<Record>::all().send(&client).await?;
 //! assert_eq!(notes.data[0].get::<String>("Note_Title")?.as_deref(), Some("Called"));
 //! # Ok(())
 //! # }

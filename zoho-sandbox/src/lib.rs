@@ -156,6 +156,7 @@ mod store;
 mod tags;
 mod tags_state;
 mod time;
+mod timelines;
 mod writes;
 
 pub use auth::OAuthClient;

@@ -18,7 +18,9 @@ use zoho_spec::Method;
 
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
-use crate::{contact_roles, mass_update, metadata, notes, records, related, search, tags};
+use crate::{
+    contact_roles, mass_update, metadata, notes, records, related, search, tags, timelines,
+};
 
 /// One row of the table: a path pattern and a handler per method.
 pub(crate) struct Route {
@@ -89,6 +91,7 @@ pub(crate) static AREAS: &[&[Route]] = &[
     tags::ROUTES,
     contact_roles::ROUTES,
     related::ROUTES,
+    timelines::ROUTES,
     BASE,
 ];
 

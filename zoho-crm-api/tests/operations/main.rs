@@ -25,4 +25,12 @@ macro_rules! areas {
     };
 }
 
-areas!(modules, fields, notes, tags, contact_roles, related_records);
+areas!(
+    modules,
+    fields,
+    notes,
+    tags,
+    contact_roles,
+    related_records,
+    timelines
+);
