@@ -41,6 +41,7 @@
 
 pub mod answer;
 pub mod contact_roles;
+pub mod emails;
 pub mod fields;
 pub mod modules;
 pub mod notes;
@@ -108,6 +109,7 @@ pub static AREAS: &[&[ApiOperation]] = &[
     contact_roles::OPERATIONS,
     related_records::OPERATIONS,
     timelines::OPERATIONS,
+    emails::OPERATIONS,
 ];
 
 /// Every declared operation.

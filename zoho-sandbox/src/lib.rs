@@ -132,6 +132,8 @@ mod body;
 mod contact_roles;
 mod ctx;
 mod dispatch;
+mod emails;
+mod emails_state;
 mod external;
 mod faults;
 mod journal;

@@ -19,7 +19,7 @@ use zoho_spec::Method;
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
 use crate::{
-    contact_roles, mass_update, metadata, notes, records, related, search, tags, timelines,
+    contact_roles, emails, mass_update, metadata, notes, records, related, search, tags, timelines,
 };
 
 /// One row of the table: a path pattern and a handler per method.
@@ -92,6 +92,7 @@ pub(crate) static AREAS: &[&[Route]] = &[
     contact_roles::ROUTES,
     related::ROUTES,
     timelines::ROUTES,
+    emails::ROUTES,
     BASE,
 ];
 

@@ -86,6 +86,8 @@ pub(crate) struct Store {
     pub notes: crate::notes_state::Notes,
     /// The modules' tags (`crate::tags`).
     pub tags: crate::tags_state::Tags,
+    /// Mail sent from records and their drafts (`crate::emails`).
+    pub emails: crate::emails_state::Emails,
 }
 
 /// The user every write is attributed to (seeds 002 and 004).
@@ -128,6 +130,7 @@ impl Store {
             next_id: 5_725_767_000_000_100_000,
             notes: Default::default(),
             tags: Default::default(),
+            emails: Default::default(),
         }
     }
 

@@ -32,5 +32,6 @@ areas!(
     tags,
     contact_roles,
     related_records,
-    timelines
+    timelines,
+    emails
 );
