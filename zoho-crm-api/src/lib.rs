@@ -21,9 +21,10 @@
 //! ```
 //!
 //! The areas so far are the metadata the schema snapshot of `zoho-schema` is made from:
-//! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`). The other areas of the
-//! API (records, notes, attachments, COQL, bulk read, …) come in later, each in a file of its
-//! own.
+//! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`); and a record's related
+//! data: [`related_records`], [`notes`], [`tags`], [`contact_roles`], [`timelines`] and
+//! [`emails`]. The other areas of the API (records, attachments, COQL, bulk read, …) come in
+//! later, each in a file of its own.
 //!
 //! # One dependency
 //!
