@@ -25,6 +25,11 @@
 //! [`pick_list_values`], [`field_map_dependency`], [`global_picklists`], [`features`],
 //! [`apis`] and [`wizards`]. Each other area of the API (records, notes, attachments, COQL,
 //! bulk read, …) has a file of its own.
+//! The areas so far are the metadata the schema snapshot of `zoho-schema` is made from:
+//! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`); and a record's related
+//! data: [`related_records`], [`notes`], [`tags`], [`contact_roles`], [`timelines`] and
+//! [`emails`]. The other areas of the API (records, attachments, COQL, bulk read, …) come in
+//! later, each in a file of its own.
 //!
 //! # One dependency
 //!
@@ -41,13 +46,16 @@
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
 pub mod actions;
+pub mod answer;
 pub mod apis;
 pub mod blueprint;
 pub mod change_owner;
 pub mod composite;
+pub mod contact_roles;
 pub mod convert_lead;
 pub mod currencies;
 pub mod custom_views;
+pub mod emails;
 pub mod features;
 pub mod field_map_dependency;
 pub mod fields;
@@ -60,6 +68,7 @@ pub mod mass_convert;
 pub mod mass_delete;
 pub mod mass_update;
 pub mod modules;
+pub mod notes;
 pub mod notifications;
 pub mod org;
 pub mod pick_list_values;
@@ -68,9 +77,12 @@ pub mod profiles;
 pub mod record_locking;
 pub mod recycle_bin;
 pub mod related_lists;
+pub mod related_records;
 pub mod roles;
 pub mod share_records;
+pub mod tags;
 pub mod territories;
+pub mod timelines;
 pub mod unavailability;
 pub mod user_groups;
 pub mod users;
@@ -164,6 +176,12 @@ pub static AREAS: &[&[ApiOperation]] = &[
     composite::OPERATIONS,
     find_and_merge::OPERATIONS,
     inventory_convert::OPERATIONS,
+    notes::OPERATIONS,
+    tags::OPERATIONS,
+    contact_roles::OPERATIONS,
+    related_records::OPERATIONS,
+    timelines::OPERATIONS,
+    emails::OPERATIONS,
 ];
 
 /// Every declared operation.

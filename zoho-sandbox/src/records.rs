@@ -176,19 +176,16 @@ pub(crate) fn insert(ctx: &Ctx<'_>, module: &str) -> Handled {
 pub(crate) fn update(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Handled {
     let m = ctx.module(module)?;
     ctx.require_shape(m)?;
-    let body = body::object(&ctx.req.body)?;
-    let records = body::data(&body)?;
+    let mut records = owned_data(&ctx.req.body)?;
     let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
-    let mut store = ctx.store();
-    let mut outcomes = Vec::new();
     // With the id in the path, only the first record is read, as at Zoho.
-    let records = if path_id.is_some() {
-        &records[..1]
-    } else {
-        &records[..]
-    };
+    if path_id.is_some() {
+        records.truncate(1);
+    }
+    let mut store = ctx.store();
+    let mut outcomes = Vec::with_capacity(records.len());
     for record in records {
-        let Some(given) = record.as_object() else {
+        let Value::Object(given) = record else {
             outcomes.push(writes::mandatory_missing("id"));
             continue;
         };
@@ -196,14 +193,25 @@ pub(crate) fn update(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Hand
             Some(seg) => ext
                 .resolve(&store, m, seg)
                 .ok_or_else(|| Outcome::invalid_id(seg)),
-            None => record_target(&store, m, &ext, given),
+            None => record_target(&store, m, &ext, &given),
         };
+        // The records are the body's own, moved into the store rather than copied.
         outcomes.push(match target {
-            Ok(id) => writes::update(&mut store, m, id, given),
+            Ok(id) => writes::update_owned(&mut store, m, id, given),
             Err(outcome) => outcome,
         });
     }
     Ok(write_answer(outcomes, StatusCode::OK))
+}
+
+/// The records of a write body's `data`, owned, checked as [`body::data`] checks them.
+fn owned_data(bytes: &[u8]) -> Result<Vec<Value>, Answer> {
+    let mut body = body::object(bytes)?;
+    body::data(&body)?;
+    match body.remove("data") {
+        Some(Value::Array(records)) => Ok(records),
+        _ => Err(answers::mandatory_body_key("data")),
+    }
 }
 
 /// The record a body record names: by `id`, or by its external field under `X-EXTERNAL`.

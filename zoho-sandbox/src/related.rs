@@ -1,5 +1,11 @@
 //! Related records (seed 003), contact roles on deals (seed 001) and association by external ids
-//! (seed 000): `/{module}/{id}/{related_list}[/{related_id}]`.
+//! (seed 000): `/{module}/{id}/{related_list}[/{related_id}]`, listed, read one by one, linked
+//! and delinked; and `/{module}/deleted/{id}/{related_list}`.
+//!
+//! The sandbox keeps no recycle bin: deleting a record deletes its relations with it, so the
+//! related records of a deleted record are answered `204` (none), and a record that is not
+//! deleted is `INVALID_DATA`. What Zoho answers for a deleted record's relations after the
+//! recycle bin is emptied is not documented.
 
 use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
@@ -9,11 +15,16 @@ use crate::body;
 use crate::ctx::{module_scope, Ctx, Handled};
 use crate::external::{self, External};
 use crate::paging::{self, Sort};
+use crate::routes::Route;
 use crate::schema::{junction_key, ModuleDef, RelatedDef, RelatedSource};
 use crate::store::{render, Fields, Store};
 use crate::writes;
 use zoho_spec::limits::MAX_RECORDS_PER_CALL;
 use zoho_spec::scope::{Operation, Requirement};
+
+/// The related lists of deleted records, before the generic `/{module}/{id}/{related_list}/…`.
+pub(crate) static ROUTES: &[Route] =
+    &[Route::new("/{module}/deleted/{id}/{related_list}").get(of_deleted)];
 
 /// The two ends of a relation: the module in the path and the related list's module.
 struct Ends<'c> {
@@ -47,6 +58,50 @@ pub(crate) fn list(ctx: &Ctx<'_>) -> Handled {
         descending: false,
     };
     Ok(paging::answer(ctx, rows, window, &sort, None))
+}
+
+/// `GET /{module}/{id}/{related_list}/{related_id}`: one related record, `204` when the two
+/// are not related.
+pub(crate) fn get_one(ctx: &Ctx<'_>) -> Handled {
+    let (module, id, list) = path(ctx);
+    let ends = ends(ctx, module, list)?;
+    ctx.require_module(ends.module, Operation::Read)?;
+    let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
+    let fields = ctx.param("fields").map(body::comma_list);
+    let rid = ctx.at("related_id");
+    let store = ctx.store();
+    let parent = ext
+        .resolve(&store, ends.module, id)
+        .ok_or_else(|| parent_invalid(id))?;
+    let row = ext.resolve(&store, ends.target, rid).and_then(|child| {
+        let child = json!(child.to_string());
+        related_rows(&store, &ends, parent, fields.as_deref())
+            .into_iter()
+            .find(|row| row["id"] == child)
+    });
+    Ok(match row {
+        Some(row) => Answer::data(StatusCode::OK, vec![row]),
+        None => Answer::no_content(),
+    })
+}
+
+/// `GET /{module}/deleted/{id}/{related_list}`: none, as the sandbox keeps no recycle bin; a
+/// record that exists is not deleted (`INVALID_DATA`).
+pub(crate) fn of_deleted(ctx: &Ctx<'_>) -> Handled {
+    let (module, id, list) = path(ctx);
+    let ends = ends(ctx, module, list)?;
+    ctx.require_module(ends.module, Operation::Read)?;
+    let live =
+        body::parse_id(id).is_some_and(|id| ctx.store().get(ends.module.api_name, id).is_some());
+    if live {
+        return Err(answers::error(
+            StatusCode::BAD_REQUEST,
+            "INVALID_DATA",
+            "the record is not deleted",
+            json!({ "id": id }),
+        ));
+    }
+    Ok(Answer::no_content())
 }
 
 fn ends<'c>(ctx: &'c Ctx<'_>, module: &str, list: &str) -> Result<Ends<'c>, Answer> {

@@ -19,8 +19,9 @@ use zoho_spec::Method;
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
 use crate::{
-    actions, currencies, mass_update, metadata, org, portal_users, profiles, records, related,
-    roles, search, territories, unavailability, user_groups, users,
+    actions, contact_roles, currencies, emails, mass_update, metadata, notes, org, portal_users,
+    profiles, records, related, roles, search, tags, territories, timelines, unavailability,
+    user_groups, users,
 };
 
 /// One row of the table: a path pattern and a handler per method.
@@ -98,14 +99,18 @@ pub(crate) static AREAS: &[&[Route]] = &[
     portal_users::ROUTES,
     org::ROUTES,
     currencies::ROUTES,
+    notes::ROUTES,
+    tags::ROUTES,
+    contact_roles::ROUTES,
+    related::ROUTES,
+    timelines::ROUTES,
+    emails::ROUTES,
     BASE,
 ];
 
 /// The records API and the metadata the sandbox began with; its broad rows come last.
 pub(crate) static BASE: &[Route] = &[
     Route::new("/settings/*"),
-    Route::new("/Contacts/roles").get(|c| metadata::contact_roles(c, None)),
-    Route::new("/Contacts/roles/{id}").get(|c| metadata::contact_roles(c, Some(c.at("id")))),
     Route::new("/{module}")
         .get(|c| records::list(c, c.at("module")))
         .post(|c| records::insert(c, c.at("module")))
@@ -127,6 +132,7 @@ pub(crate) static BASE: &[Route] = &[
         .put(related::put_many)
         .delete(related::delete),
     Route::new("/{module}/{id}/{related_list}/{related_id}")
+        .get(related::get_one)
         .put(related::put_one)
         .delete(related::delete),
 ];

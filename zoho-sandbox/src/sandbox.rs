@@ -37,6 +37,7 @@ pub const ALL_SCOPES: &[&str] = &[
     "ZohoCRM.share.ALL",
     "ZohoCRM.notifications.ALL",
     "ZohoCRM.composite_requests.ALL",
+    "ZohoCRM.send_mail.ALL",
 ];
 
 /// Configures a sandbox before it starts. Obtained from [`Sandbox::builder`].

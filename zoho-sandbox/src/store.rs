@@ -2,7 +2,7 @@
 //! between them, users, contact roles, mass-update jobs, paging cursors, and how often each record
 //! was written.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -67,10 +67,16 @@ pub(crate) struct Cursor {
     pub expires: std::time::Instant,
 }
 
+/// The records holding each value of one field, by the value's JSON text.
+type ValueIndex = HashMap<String, BTreeSet<u64>>;
+
 /// Everything the sandbox stores.
 #[derive(Debug, Clone)]
 pub(crate) struct Store {
     records: BTreeMap<&'static str, BTreeMap<u64, Record>>,
+    /// The unique fields' values, so that a write checks them without scanning the module
+    /// (`(module, field)` → value → records). Kept by `put`, `merge_fields` and `remove`.
+    unique: HashMap<(&'static str, &'static str), ValueIndex>,
     relations: BTreeMap<RelationKey, Fields>,
     write_counts: HashMap<(&'static str, u64), u32>,
     pub people: People,
@@ -91,6 +97,12 @@ pub(crate) struct Store {
     pub recycle_bin: crate::recycle_bin::RecycleBin,
     /// Notification channels.
     pub notifications: crate::notifications::Channels,
+    /// The notes on records (`crate::notes`).
+    pub notes: crate::notes_state::Notes,
+    /// The modules' tags (`crate::tags`).
+    pub tags: crate::tags_state::Tags,
+    /// Mail sent from records and their drafts (`crate::emails`).
+    pub emails: crate::emails_state::Emails,
 }
 
 /// The user every write is attributed to (seeds 002 and 004).
@@ -111,8 +123,19 @@ impl Store {
             .modules()
             .map(|m| (m.api_name, BTreeMap::new()))
             .collect();
+        // Fields made unique later through the metadata API are checked by a scan (`find_by`).
+        let unique = schema
+            .modules()
+            .flat_map(|m| {
+                m.fields()
+                    .filter(|f| f.unique)
+                    .map(|f| (m.api_name, f.api_name))
+            })
+            .map(|key| (key, ValueIndex::new()))
+            .collect();
         Store {
             records,
+            unique,
             relations: BTreeMap::new(),
             write_counts: HashMap::new(),
             people: People::default(),
@@ -128,6 +151,9 @@ impl Store {
             shares: Default::default(),
             recycle_bin: Default::default(),
             notifications: Default::default(),
+            notes: Default::default(),
+            tags: Default::default(),
+            emails: Default::default(),
         }
     }
 
@@ -160,19 +186,97 @@ impl Store {
         self.records.get(module)?.get(&id)
     }
 
-    /// The record, to change it.
+    /// The record, to change its state or fields no index keeps (a unique field's value is
+    /// changed through [`Store::merge_fields`]).
     pub(crate) fn get_mut(&mut self, module: &str, id: u64) -> Option<&mut Record> {
         self.records.get_mut(module)?.get_mut(&id)
     }
 
     /// Stores a record under its id, replacing any before it.
     pub(crate) fn put(&mut self, module: &'static str, id: u64, record: Record) {
+        let records = self.records.entry(module).or_default();
+        if let Some(before) = records.remove(&id) {
+            self.index(module, id, &before.fields, true);
+        }
+        self.index(module, id, &record.fields, false);
         self.records.entry(module).or_default().insert(id, record);
+    }
+
+    /// Merges fields into a record (the indexes follow); the record after, if it exists.
+    pub(crate) fn merge_fields(
+        &mut self,
+        module: &'static str,
+        id: u64,
+        fields: Fields,
+    ) -> Option<&mut Record> {
+        let indexed: Vec<&'static str> = self
+            .unique
+            .keys()
+            .filter(|(m, f)| *m == module && fields.contains_key(*f))
+            .map(|(_, f)| *f)
+            .collect();
+        let record = self.records.get_mut(module)?.get_mut(&id)?;
+        let old: Vec<(&'static str, Value)> = indexed
+            .iter()
+            .filter_map(|f| Some((*f, record.fields.get(*f)?.clone())))
+            .collect();
+        record.fields.extend(fields);
+        let new: Vec<(&'static str, Value)> = indexed
+            .iter()
+            .filter_map(|f| Some((*f, record.fields.get(*f)?.clone())))
+            .collect();
+        for (field, value) in &old {
+            self.index_value(module, field, value, id, true);
+        }
+        for (field, value) in &new {
+            self.index_value(module, field, value, id, false);
+        }
+        self.records.get_mut(module)?.get_mut(&id)
+    }
+
+    /// Adds (or, with `remove`, takes out) the unique values of a record's fields.
+    fn index(&mut self, module: &'static str, id: u64, fields: &Fields, remove: bool) {
+        let keys: Vec<&'static str> = self
+            .unique
+            .keys()
+            .filter(|(m, f)| *m == module && fields.contains_key(*f))
+            .map(|(_, f)| *f)
+            .collect();
+        for field in keys {
+            if let Some(value) = fields.get(field) {
+                self.index_value(module, field, value, id, remove);
+            }
+        }
+    }
+
+    fn index_value(
+        &mut self,
+        module: &'static str,
+        field: &'static str,
+        value: &Value,
+        id: u64,
+        remove: bool,
+    ) {
+        let Some(index) = self.unique.get_mut(&(module, field)) else {
+            return;
+        };
+        let key = value.to_string();
+        if remove {
+            if let Some(ids) = index.get_mut(&key) {
+                ids.remove(&id);
+                if ids.is_empty() {
+                    index.remove(&key);
+                }
+            }
+        } else {
+            index.entry(key).or_default().insert(id);
+        }
     }
 
     /// Removes a record and every relation it had.
     pub(crate) fn remove(&mut self, module: &'static str, id: u64) -> Option<Record> {
         let removed = self.records.get_mut(module)?.remove(&id)?;
+        self.index(module, id, &removed.fields, true);
         self.relations.retain(|&(a, ida, b, idb), _| {
             !((a == module && ida == id) || (b == module && idb == id))
         });
@@ -195,6 +299,10 @@ impl Store {
         value: &Value,
         except: Option<u64>,
     ) -> Option<u64> {
+        if let Some(index) = self.unique.get(&(module, field)) {
+            let ids = index.get(&value.to_string())?;
+            return ids.iter().copied().find(|id| Some(*id) != except);
+        }
         self.records(module)
             .find(|(id, r)| Some(*id) != except && r.fields.get(field) == Some(value))
             .map(|(id, _)| id)
@@ -353,6 +461,40 @@ mod tests {
         let b = store.new_id();
         assert_eq!(a.to_string().len(), 19);
         assert!(b > a);
+    }
+
+    #[test]
+    fn unique_values_are_found_through_the_index_as_they_change() {
+        let mut store = Store::new(1);
+        let lead = |email: &str| Record {
+            fields: json!({ "Last_Name": "A", "Email": email })
+                .as_object()
+                .unwrap()
+                .clone(),
+            state: RecordState::Normal,
+        };
+        let (a, b) = (json!("a@x.com"), json!("b@x.com"));
+        store.put("Leads", 1, lead("a@x.com"));
+        store.put("Leads", 2, lead("b@x.com"));
+        assert_eq!(store.find_by("Leads", "Email", &a, None), Some(1));
+        assert_eq!(store.find_by("Leads", "Email", &a, Some(1)), None);
+        let change = json!({ "Email": "c@x.com" }).as_object().unwrap().clone();
+        store.merge_fields("Leads", 1, change);
+        assert_eq!(store.find_by("Leads", "Email", &a, None), None);
+        assert_eq!(
+            store.find_by("Leads", "Email", &json!("c@x.com"), None),
+            Some(1)
+        );
+        store.put("Leads", 2, lead("a@x.com"));
+        assert_eq!(store.find_by("Leads", "Email", &b, None), None);
+        assert_eq!(store.find_by("Leads", "Email", &a, None), Some(2));
+        store.remove("Leads", 2);
+        assert_eq!(store.find_by("Leads", "Email", &a, None), None);
+        // A field no index keeps is still found, by scanning.
+        assert_eq!(
+            store.find_by("Leads", "Last_Name", &json!("A"), None),
+            Some(1)
+        );
     }
 
     #[test]

@@ -58,13 +58,23 @@ pub(crate) fn update(
     id: u64,
     given: &Map<String, Value>,
 ) -> Outcome {
+    update_owned(store, module, id, given.clone())
+}
+
+/// [`update`] with a record the caller owns, whose values are moved into the store.
+pub(crate) fn update_owned(
+    store: &mut Store,
+    module: &ModuleDef,
+    id: u64,
+    given: Fields,
+) -> Outcome {
     let Some(existing) = store.get(module.api_name, id) else {
         return Outcome::invalid_id(&id.to_string());
     };
     if let Some(refusal) = refusal(existing.state, id) {
         return refusal;
     }
-    let fields = match normalise(store, module, given) {
+    let fields = match normalise_owned(store, module, given) {
         Ok(fields) => fields,
         Err(outcome) => return outcome,
     };
@@ -84,11 +94,10 @@ pub(crate) fn update(
 
 /// Merges already validated fields into a record and counts the write.
 pub(crate) fn apply(store: &mut Store, module: &ModuleDef, id: u64, fields: Fields) -> Outcome {
-    let Some(record) = store.get_mut(module.api_name, id) else {
+    let changed: Vec<String> = fields.keys().cloned().collect();
+    let Some(record) = store.merge_fields(module.api_name, id, fields) else {
         return Outcome::invalid_id(&id.to_string());
     };
-    let changed: Vec<String> = fields.keys().cloned().collect();
-    record.fields.extend(fields);
     modification_stamp(&mut record.fields);
     refresh_computed(module, &mut record.fields);
     let details = write_details(id, &record.fields);
@@ -167,20 +176,31 @@ pub(crate) fn normalise(
     module: &ModuleDef,
     given: &Map<String, Value>,
 ) -> Result<Fields, Outcome> {
+    normalise_owned(store, module, given.clone())
+}
+
+/// [`normalise`] of a record the caller owns: its keys and values are moved, not copied.
+pub(crate) fn normalise_owned(
+    store: &Store,
+    module: &ModuleDef,
+    given: Fields,
+) -> Result<Fields, Outcome> {
     let mut out = Fields::new();
     for (name, value) in given {
         if name == "id" || name.starts_with('$') {
             continue;
         }
-        match module.field(name) {
+        match module.field(&name) {
             Some(def) if def.read_only => {}
             Some(def) => {
-                out.insert(name.clone(), checked(store, def, value)?);
+                let value = checked_owned(store, def, value)?;
+                out.insert(name, value);
             }
             None if name == "Layout" => {
-                out.insert(name.clone(), dependencies::layout_of(module, value)?);
+                let layout = dependencies::layout_of(module, &value)?;
+                out.insert(name, layout);
             }
-            None => return Err(unknown_field(name)),
+            None => return Err(unknown_field(&name)),
         }
     }
     Ok(out)
@@ -188,6 +208,11 @@ pub(crate) fn normalise(
 
 /// One field's value, checked against its type and put in the stored form.
 pub(crate) fn checked(store: &Store, def: &FieldDef, value: &Value) -> Result<Value, Outcome> {
+    checked_owned(store, def, value.clone())
+}
+
+/// [`checked`] of a value the caller owns, returned as it is when it needs no change.
+fn checked_owned(store: &Store, def: &FieldDef, value: Value) -> Result<Value, Outcome> {
     if value.is_null() {
         return Ok(Value::Null);
     }
@@ -206,9 +231,9 @@ pub(crate) fn checked(store: &Store, def: &FieldDef, value: &Value) -> Result<Va
             .is_some_and(|xs| xs.iter().all(Value::is_object)),
         FieldType::Boolean => value.is_boolean(),
         FieldType::Date => value.as_str().is_some_and(is_date),
-        FieldType::Lookup(target) => return lookup(store, def, target, value),
+        FieldType::Lookup(target) => return lookup(store, def, target, &value),
         FieldType::OwnerLookup => {
-            let id = lookup_id(value).unwrap_or_default();
+            let id = lookup_id(&value).unwrap_or_default();
             return owner_of(store, &id).ok_or_else(|| wrong_type(def));
         }
         // Numbers are accepted in text fields and stored as text, as Zoho does.
@@ -216,8 +241,8 @@ pub(crate) fn checked(store: &Store, def: &FieldDef, value: &Value) -> Result<Va
     };
     match value {
         _ if !ok => Err(wrong_type(def)),
-        Value::Number(n) if def.kind.json_type() == "string" => Ok(json!(n.to_string())),
-        _ => Ok(value.clone()),
+        Value::Number(n) if def.kind.json_type() == "string" => Ok(Value::String(n.to_string())),
+        value => Ok(value),
     }
 }
 

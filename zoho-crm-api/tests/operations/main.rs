@@ -61,4 +61,10 @@ areas!(
     composite,
     find_and_merge,
     inventory_convert,
+    notes,
+    tags,
+    contact_roles,
+    related_records,
+    timelines,
+    emails
 );
