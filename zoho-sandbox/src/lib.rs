@@ -148,6 +148,7 @@ mod schema;
 mod search;
 mod seed_data;
 mod server;
+mod settings;
 mod state;
 mod store;
 mod time;

@@ -76,6 +76,8 @@ pub(crate) struct Store {
     pub cursors: HashMap<String, Cursor>,
     pub rng: Prng,
     next_id: u64,
+    /// The organisation's settings (`crate::settings`).
+    pub settings: crate::settings::Settings,
 }
 
 /// The user every write is attributed to (seeds 002 and 004).
@@ -106,6 +108,7 @@ impl Store {
             rng: Prng::new(seed ^ 0x0005_eed0_f1d5),
             // 19 digits, above every id of the seeds.
             next_id: 5_725_767_000_000_100_000,
+            settings: Default::default(),
         }
     }
 

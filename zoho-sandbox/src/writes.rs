@@ -10,7 +10,7 @@ use crate::store::{
     creation_stamp, display_name, modification_stamp, refresh_computed, write_details, Fields,
     Record, RecordState, Store, PATRICIA_ID,
 };
-use crate::time;
+use crate::{settings, time};
 
 /// Inserts one record of a `data` array.
 pub(crate) fn insert(store: &mut Store, module: &'static ModuleDef, record: &Value) -> Outcome {
@@ -28,6 +28,9 @@ pub(crate) fn insert(store: &mut Store, module: &'static ModuleDef, record: &Val
         return mandatory_missing(missing.api_name);
     }
     if let Some(duplicate) = duplicate(store, module, &fields, None) {
+        return duplicate;
+    }
+    if let Some(duplicate) = settings::effects::duplicate_on_insert(store, module, &fields) {
         return duplicate;
     }
     if !fields.contains_key("Owner") {
@@ -56,6 +59,9 @@ pub(crate) fn update(
     };
     if let Some(refusal) = refusal(existing.state, id) {
         return refusal;
+    }
+    if let Some(locked) = settings::effects::locked_for_update(store, module, id, given) {
+        return locked;
     }
     let fields = match normalise(store, module, given) {
         Ok(fields) => fields,
@@ -97,6 +103,9 @@ pub(crate) fn delete(store: &mut Store, module: &'static ModuleDef, id: u64) -> 
     };
     if let Some(refusal) = refusal(existing.state, id) {
         return refusal;
+    }
+    if let Some(locked) = settings::effects::locked_for_delete(store, module, id) {
+        return locked;
     }
     store.remove(module.api_name, id);
     store.count_write(module.api_name, id);
