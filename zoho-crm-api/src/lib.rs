@@ -41,6 +41,9 @@
 
 pub mod fields;
 pub mod modules;
+pub mod setting;
+pub mod variable_groups;
+pub mod variables;
 
 /// The runtime the operations are declared with and sent through.
 pub use zoho_runtime as runtime;
@@ -94,7 +97,12 @@ macro_rules! declared {
 pub(crate) use declared;
 
 /// Every declared operation, area by area, in the order of the crate's modules.
-pub static AREAS: &[&[ApiOperation]] = &[modules::OPERATIONS, fields::OPERATIONS];
+pub static AREAS: &[&[ApiOperation]] = &[
+    modules::OPERATIONS,
+    fields::OPERATIONS,
+    variables::OPERATIONS,
+    variable_groups::OPERATIONS,
+];
 
 /// Every declared operation.
 pub fn operations() -> impl Iterator<Item = &'static ApiOperation> {

@@ -30,6 +30,7 @@ pub const ALL_SCOPES: &[&str] = &[
     "ZohoCRM.mass_update.ALL",
     "ZohoCRM.bulk.ALL",
     "ZohoCRM.coql.READ",
+    "ZohoCRM.templates.ALL",
 ];
 
 /// Configures a sandbox before it starts. Obtained from [`Sandbox::builder`].

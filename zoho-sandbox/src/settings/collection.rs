@@ -13,9 +13,9 @@ use crate::ctx::{Ctx, Handled};
 use crate::store::{patricia, Fields, Store};
 use crate::time;
 
-/// `ZohoCRM.settings.{kind}.{op}`.
+/// `ZohoCRM.settings.{kind}.{op}` (`ZohoCRM.templates.email.{op}` for templates).
 pub(crate) fn need(kind: &Kind, op: Operation) -> Requirement {
-    Requirement::one(Scope::crm(&["settings", kind.scope], op))
+    Requirement::one(Scope::crm(kind.scope, op))
 }
 
 /// The name of the list a request addresses: the kind's key, and its partition's value.

@@ -19,8 +19,8 @@ pub(crate) enum Partition {
 pub(crate) struct Kind {
     /// The key of the list in bodies and answers: `variables`.
     pub key: &'static str,
-    /// The scope's name under `ZohoCRM.settings`: `variables`.
-    pub scope: &'static str,
+    /// The scope's parts between `ZohoCRM` and the operation: `settings`, `variables`.
+    pub scope: &'static [&'static str],
     /// What Zoho calls one item in its messages: `variable`.
     pub noun: &'static str,
     /// Keys a new item must give (`MANDATORY_NOT_FOUND` otherwise).
@@ -36,7 +36,7 @@ pub(crate) struct Kind {
     pub stamped: bool,
 }
 
-const fn kind(key: &'static str, scope: &'static str, noun: &'static str) -> Kind {
+const fn kind(key: &'static str, scope: &'static [&'static str], noun: &'static str) -> Kind {
     Kind {
         key,
         scope,
@@ -55,14 +55,18 @@ pub(crate) static VARIABLES: Kind = Kind {
     required: &["name", "api_name", "type", "variable_group"],
     unique: &["api_name"],
     alias: Some("api_name"),
-    ..kind("variables", "variables", "variable")
+    ..kind("variables", &["settings", "variables"], "variable")
 };
 
 /// `settings/variable_groups`: the groups variables belong to; Zoho creates them, the API reads.
 pub(crate) static VARIABLE_GROUPS: Kind = Kind {
     unique: &["api_name"],
     alias: Some("api_name"),
-    ..kind("variable_groups", "variables", "variable group")
+    ..kind(
+        "variable_groups",
+        &["settings", "variable_groups"],
+        "variable group",
+    )
 };
 
 /// `settings/pipeline?layout_id=`: the stages of deals, per layout of Deals.
@@ -71,21 +75,21 @@ pub(crate) static PIPELINES: Kind = Kind {
     unique: &["display_value"],
     partition: Partition::Param("layout_id"),
     defaults: &[("default", "false"), ("child_available", "false")],
-    ..kind("pipeline", "pipeline", "pipeline")
+    ..kind("pipeline", &["settings", "pipeline"], "pipeline")
 };
 
 /// `settings/holidays`: the days business hours skip.
 pub(crate) static HOLIDAYS: Kind = Kind {
     required: &["name", "date", "type"],
     unique: &[],
-    ..kind("holidays", "holidays", "holiday")
+    ..kind("holidays", &["settings", "holidays"], "holiday")
 };
 
 /// `settings/business_hours/shift_hours`: working hours users are assigned to.
 pub(crate) static SHIFT_HOURS: Kind = Kind {
     required: &["name", "timezone", "shift_days"],
     defaults: &[("users_count", "0")],
-    ..kind("shift_hours", "shift_hours", "shift hour")
+    ..kind("shift_hours", &["settings", "shift_hours"], "shift hour")
 };
 
 /// `settings/data_sharing/rules?module=`: access to records granted beyond their owners.
@@ -94,7 +98,11 @@ pub(crate) static SHARING_RULES: Kind = Kind {
     required: &["name", "type", "shared_to", "permission_type"],
     partition: Partition::Module,
     defaults: &[("status", "\"active\""), ("superiors_allowed", "false")],
-    ..kind("sharing_rules", "data_sharing", "sharing rule")
+    ..kind(
+        "sharing_rules",
+        &["settings", "data_sharing"],
+        "sharing rule",
+    )
 };
 
 /// `settings/automation/scoring_rules`: scores records of a module earn by their fields.
@@ -102,7 +110,11 @@ pub(crate) static SCORING_RULES: Kind = Kind {
     stamped: true,
     required: &["name", "module", "layout"],
     defaults: &[("active", "false")],
-    ..kind("scoring_rules", "scoring_rules", "scoring rule")
+    ..kind(
+        "scoring_rules",
+        &["settings", "scoring_rules"],
+        "scoring rule",
+    )
 };
 
 /// `settings/record_locking_configurations?module=`: when records of a module are locked.
@@ -117,7 +129,7 @@ pub(crate) static RECORD_LOCKING: Kind = Kind {
     ],
     ..kind(
         "record_locking_configurations",
-        "record_locking_configurations",
+        &["settings", "record_locking_configurations"],
         "record locking configuration",
     )
 };
@@ -126,7 +138,11 @@ pub(crate) static RECORD_LOCKING: Kind = Kind {
 pub(crate) static UNSUBSCRIBE_LINKS: Kind = Kind {
     stamped: true,
     required: &["name", "page_type", "standard_page_message"],
-    ..kind("unsubscribe_links", "unsubscribe", "unsubscribe link")
+    ..kind(
+        "unsubscribe_links",
+        &["settings", "unsubscribe_links"],
+        "unsubscribe link",
+    )
 };
 
 /// `settings/portals`: the organisation's client portals, named in paths by their name.
@@ -134,7 +150,7 @@ pub(crate) static PORTALS: Kind = Kind {
     stamped: true,
     alias: Some("name"),
     defaults: &[("active", "true")],
-    ..kind("portals", "clientportal", "portal")
+    ..kind("portals", &["settings", "clientportal"], "portal")
 };
 
 /// `settings/portals/{portal}/user_type`: who may sign in to a portal, with what access.
@@ -146,26 +162,30 @@ pub(crate) static PORTAL_USER_TYPES: Kind = Kind {
         ("default", "false"),
         ("no_of_users", "0"),
     ],
-    ..kind("user_type", "clientportal", "user type")
+    ..kind("user_type", &["settings", "clientportal"], "user type")
 };
 
 /// `settings/email_templates`: read-only here; the organisation's own templates.
 pub(crate) static EMAIL_TEMPLATES: Kind =
-    kind("email_templates", "email_templates", "email template");
+    kind("email_templates", &["templates", "email"], "email template");
 
 /// `settings/inventory_templates`: read-only here; the templates of quotes and invoices.
 pub(crate) static INVENTORY_TEMPLATES: Kind = kind(
     "inventory_templates",
-    "inventory_templates",
+    &["templates", "inventory"],
     "inventory template",
 );
 
 /// `settings/automation/assignment_rules`: read-only; rules assigning owners to new records.
-pub(crate) static ASSIGNMENT_RULES: Kind =
-    kind("assignment_rules", "assignment_rules", "assignment rule");
+pub(crate) static ASSIGNMENT_RULES: Kind = kind(
+    "assignment_rules",
+    &["settings", "assignment_rules"],
+    "assignment rule",
+);
 
 /// `settings/automation/cadences`: read-only; sequences of follow-ups records are enrolled in.
-pub(crate) static CADENCES: Kind = kind("cadences", "cadences", "cadence");
+pub(crate) static CADENCES: Kind = kind("cadences", &["settings", "cadences"], "cadence");
 
 /// `Entity_Scores__s`: the scores records earned from scoring rules; written by runs only.
-pub(crate) static ENTITY_SCORES: Kind = kind("Entity_Scores__s", "modules", "entity score");
+pub(crate) static ENTITY_SCORES: Kind =
+    kind("Entity_Scores__s", &["settings", "modules"], "entity score");
