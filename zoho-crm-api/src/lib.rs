@@ -39,9 +39,14 @@
 //! [`AREAS`] holds every declared operation, area by area, with its method, path and scopes
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
+pub mod business_hours;
 pub mod fields;
+pub mod fiscal_year;
+pub mod holidays;
 pub mod modules;
+pub mod pipelines;
 pub mod setting;
+pub mod shift_hours;
 pub mod variable_groups;
 pub mod variables;
 
@@ -102,6 +107,11 @@ pub static AREAS: &[&[ApiOperation]] = &[
     fields::OPERATIONS,
     variables::OPERATIONS,
     variable_groups::OPERATIONS,
+    pipelines::OPERATIONS,
+    business_hours::OPERATIONS,
+    holidays::OPERATIONS,
+    shift_hours::OPERATIONS,
+    fiscal_year::OPERATIONS,
 ];
 
 /// Every declared operation.

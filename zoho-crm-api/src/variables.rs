@@ -92,6 +92,24 @@ impl Variable {
         self
     }
 
+    /// With `name` set.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// With `api_name` set.
+    pub fn with_api_name(mut self, api_name: impl Into<String>) -> Self {
+        self.api_name = Some(api_name.into());
+        self
+    }
+
+    /// With `type` set.
+    pub fn with_type(mut self, r#type: impl Into<String>) -> Self {
+        self.r#type = Some(r#type.into());
+        self
+    }
+
     /// With `value` set.
     pub fn with_value(mut self, value: Json) -> Self {
         self.value = Some(value);
@@ -101,6 +119,12 @@ impl Variable {
     /// With `description` set.
     pub fn with_description(mut self, description: impl Into<String>) -> Self {
         self.description = Some(description.into());
+        self
+    }
+
+    /// With `variable_group` set.
+    pub fn with_variable_group(mut self, variable_group: Ref) -> Self {
+        self.variable_group = Some(variable_group);
         self
     }
 

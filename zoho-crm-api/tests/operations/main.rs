@@ -25,4 +25,14 @@ macro_rules! areas {
     };
 }
 
-areas!(modules, fields, variables, variable_groups);
+areas!(
+    modules,
+    fields,
+    variables,
+    variable_groups,
+    pipelines,
+    business_hours,
+    holidays,
+    shift_hours,
+    fiscal_year,
+);

@@ -2,13 +2,7 @@ use zoho_crm_api::runtime::Json;
 use zoho_crm_api::setting::Ref;
 use zoho_crm_api::variables::*;
 
-use crate::harness::Harness;
-
-/// The id an outcome names.
-fn id_of(outcomes: &zoho_crm_api::setting::SettingsOutcomes, i: usize) -> String {
-    let success = outcomes[i].as_ref().expect("a success");
-    success.details.str("id").expect("an id").to_owned()
-}
+use crate::harness::{id_of, Harness};
 
 pub async fn probe(h: &mut Harness) {
     let general = Ref::api_name("General");

@@ -208,6 +208,7 @@ fn create_one(store: &mut Store, kind: &Kind, name: &str, i: usize, item: &Value
             fields.insert((*key).to_owned(), value);
         }
     }
+    (kind.derive)(&mut fields);
     if kind.stamped {
         let now = Value::String(time::now());
         fields.insert("created_time".into(), now.clone());
@@ -309,6 +310,7 @@ fn update_one(
             target.insert(key.clone(), value.clone());
         }
     }
+    (kind.derive)(target);
     if kind.stamped {
         target.insert("modified_time".into(), Value::String(time::now()));
         target.insert("modified_by".into(), patricia());

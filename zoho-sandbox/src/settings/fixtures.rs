@@ -1,5 +1,6 @@
 //! The settings an organisation starts with that the API reads but cannot write: its variable
-//! group, email and inventory templates, assignment rule and cadence. Each names a module the
+//! group, email and inventory templates, assignment rule and cadence, and its fiscal year
+//! (January, until changed). Each names a module the
 //! sandbox serves (Quotes, which it does not serve as records, only by name and id).
 
 use serde_json::{json, Value};
@@ -72,6 +73,10 @@ pub(crate) fn seed(settings: &mut Settings) {
             })],
         ),
     ];
+    settings.set_value(
+        "fiscal_year",
+        json!({ "id": "5725767000000231501", "start_month": "January", "display_based_on": "end_month" }),
+    );
     for (name, items) in lists {
         let items = items.into_iter().filter_map(|v| v.as_object().cloned());
         settings.list_mut(name).extend(items);

@@ -1,6 +1,10 @@
 //! The settings the API keeps as lists of items: what each is called in bodies and answers, the
 //! scope that guards it, what a new item must carry and what partitions the list.
 
+use serde_json::Value;
+
+use crate::store::Fields;
+
 /// What splits one kind's items into separate lists.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Partition {
@@ -34,6 +38,8 @@ pub(crate) struct Kind {
     pub defaults: &'static [(&'static str, &'static str)],
     /// Whether items carry `created_time`, `modified_time`, `created_by` and `modified_by`.
     pub stamped: bool,
+    /// Keys Zoho computes from others, set after each write (a holiday's `year`).
+    pub derive: fn(&mut Fields),
 }
 
 const fn kind(key: &'static str, scope: &'static [&'static str], noun: &'static str) -> Kind {
@@ -47,6 +53,7 @@ const fn kind(key: &'static str, scope: &'static [&'static str], noun: &'static 
         partition: Partition::None,
         defaults: &[],
         stamped: false,
+        derive: |_| {},
     }
 }
 
@@ -82,8 +89,20 @@ pub(crate) static PIPELINES: Kind = Kind {
 pub(crate) static HOLIDAYS: Kind = Kind {
     required: &["name", "date", "type"],
     unique: &[],
+    derive: holiday_year,
     ..kind("holidays", &["settings", "holidays"], "holiday")
 };
+
+/// A holiday's `year`, the first four digits of its `date`.
+fn holiday_year(fields: &mut Fields) {
+    let year = fields
+        .get("date")
+        .and_then(Value::as_str)
+        .and_then(|d| d.get(..4)?.parse::<u32>().ok());
+    if let Some(year) = year {
+        fields.insert("year".into(), Value::from(year));
+    }
+}
 
 /// `settings/business_hours/shift_hours`: working hours users are assigned to.
 pub(crate) static SHIFT_HOURS: Kind = Kind {
