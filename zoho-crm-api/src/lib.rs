@@ -39,13 +39,19 @@
 //! [`AREAS`] holds every declared operation, area by area, with its method, path and scopes
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
+pub mod assignment_rules;
 pub mod business_hours;
+pub mod duplicate_check_preference;
+pub mod entity_scores;
 pub mod fields;
 pub mod fiscal_year;
 pub mod holidays;
 pub mod modules;
 pub mod pipelines;
+pub mod record_locking_configuration;
+pub mod scoring_rules;
 pub mod setting;
+pub mod sharing_rules;
 pub mod shift_hours;
 pub mod variable_groups;
 pub mod variables;
@@ -112,6 +118,12 @@ pub static AREAS: &[&[ApiOperation]] = &[
     holidays::OPERATIONS,
     shift_hours::OPERATIONS,
     fiscal_year::OPERATIONS,
+    sharing_rules::OPERATIONS,
+    scoring_rules::OPERATIONS,
+    entity_scores::OPERATIONS,
+    assignment_rules::OPERATIONS,
+    duplicate_check_preference::OPERATIONS,
+    record_locking_configuration::OPERATIONS,
 ];
 
 /// Every declared operation.

@@ -139,3 +139,57 @@ impl Ref {
 
 /// The keys of an item this crate does not type, kept as Zoho sent them and sent back as given.
 pub type Extra = BTreeMap<String, Json>;
+
+/// Zoho's criteria, as sharing, scoring and record locking rules take them: one comparison
+/// (`{"comparator": "equal", "field": {"api_name": "Lead_Status"}, "value": "Junk Lead"}`) or
+/// a group of them joined by `AND` or `OR`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "zoho_runtime::serde")]
+#[non_exhaustive]
+pub struct Criteria {
+    /// `equal`, `not_equal`, `in`, `contains`, `starts_with`, `greater_than`, ….
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparator: Option<String>,
+    /// The field compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<Ref>,
+    /// The value compared with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Json>,
+    /// `AND` or `OR`, for a group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_operator: Option<String>,
+    /// The criteria of a group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Vec<Criteria>>,
+}
+
+impl Criteria {
+    /// The field `api_name` compared with `value` by `comparator`.
+    pub fn compare(api_name: &str, comparator: &str, value: impl Into<Json>) -> Self {
+        Criteria {
+            comparator: Some(comparator.to_owned()),
+            field: Some(Ref::api_name(api_name)),
+            value: Some(value.into()),
+            ..Criteria::default()
+        }
+    }
+
+    /// Every one of `criteria`.
+    pub fn all(criteria: Vec<Criteria>) -> Self {
+        Criteria::group("AND", criteria)
+    }
+
+    /// Any one of `criteria`.
+    pub fn any(criteria: Vec<Criteria>) -> Self {
+        Criteria::group("OR", criteria)
+    }
+
+    fn group(operator: &str, criteria: Vec<Criteria>) -> Self {
+        Criteria {
+            group_operator: Some(operator.to_owned()),
+            group: Some(criteria),
+            ..Criteria::default()
+        }
+    }
+}

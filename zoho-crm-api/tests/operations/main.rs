@@ -35,4 +35,10 @@ areas!(
     holidays,
     shift_hours,
     fiscal_year,
+    sharing_rules,
+    scoring_rules,
+    entity_scores,
+    assignment_rules,
+    duplicate_check_preference,
+    record_locking_configuration,
 );
