@@ -41,18 +41,29 @@
 
 pub mod assignment_rules;
 pub mod business_hours;
+pub mod cadences;
+pub mod cadences_execution;
 pub mod duplicate_check_preference;
+pub mod email_compose;
+pub mod email_templates;
 pub mod entity_scores;
 pub mod fields;
 pub mod fiscal_year;
+pub mod from_addresses;
 pub mod holidays;
+pub mod inventory_templates;
 pub mod modules;
 pub mod pipelines;
+pub mod portal_invite;
+pub mod portal_user_type;
+pub mod portals;
+pub mod portals_meta;
 pub mod record_locking_configuration;
 pub mod scoring_rules;
 pub mod setting;
 pub mod sharing_rules;
 pub mod shift_hours;
+pub mod unsubscribe_links;
 pub mod variable_groups;
 pub mod variables;
 
@@ -124,6 +135,17 @@ pub static AREAS: &[&[ApiOperation]] = &[
     assignment_rules::OPERATIONS,
     duplicate_check_preference::OPERATIONS,
     record_locking_configuration::OPERATIONS,
+    email_templates::OPERATIONS,
+    inventory_templates::OPERATIONS,
+    from_addresses::OPERATIONS,
+    email_compose::OPERATIONS,
+    portals::OPERATIONS,
+    portals_meta::OPERATIONS,
+    portal_user_type::OPERATIONS,
+    portal_invite::OPERATIONS,
+    unsubscribe_links::OPERATIONS,
+    cadences::OPERATIONS,
+    cadences_execution::OPERATIONS,
 ];
 
 /// Every declared operation.
