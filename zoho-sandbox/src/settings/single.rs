@@ -58,7 +58,9 @@ pub(crate) static DUPLICATE_CHECK: Single = Single {
     saved: "duplicate check preference saved successfully",
 };
 
-/// `/crm/email/v8/settings/compose?type=`: the email composer's defaults, per type of email.
+/// `/crm/email/v8/settings/compose?type=`: the email composer's defaults. Zoho keeps them per
+/// type of email (`default`, `emailin`, `mass_mail`); the sandbox keeps one set, whatever
+/// `type` a read names.
 pub(crate) static EMAIL_COMPOSE: Single = Single {
     key: "email_compose",
     scope: &["settings", "emails"],
