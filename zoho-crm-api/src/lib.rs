@@ -48,20 +48,32 @@
 pub mod actions;
 pub mod answer;
 pub mod apis;
+pub mod assignment_rules;
 pub mod blueprint;
+pub mod business_hours;
+pub mod cadences;
+pub mod cadences_execution;
 pub mod change_owner;
 pub mod composite;
 pub mod contact_roles;
 pub mod convert_lead;
 pub mod currencies;
 pub mod custom_views;
+pub mod duplicate_check_preference;
+pub mod email_compose;
+pub mod email_templates;
 pub mod emails;
+pub mod entity_scores;
 pub mod features;
 pub mod field_map_dependency;
 pub mod fields;
 pub mod find_and_merge;
+pub mod fiscal_year;
+pub mod from_addresses;
 pub mod global_picklists;
+pub mod holidays;
 pub mod inventory_convert;
+pub mod inventory_templates;
 pub mod layouts;
 pub mod mass_change_owner;
 pub mod mass_convert;
@@ -72,20 +84,33 @@ pub mod notes;
 pub mod notifications;
 pub mod org;
 pub mod pick_list_values;
+pub mod pipelines;
+pub mod portal_invite;
+pub mod portal_user_type;
 pub mod portal_users;
+pub mod portals;
+pub mod portals_meta;
 pub mod profiles;
 pub mod record_locking;
+pub mod record_locking_configuration;
 pub mod recycle_bin;
 pub mod related_lists;
 pub mod related_records;
 pub mod roles;
+pub mod scoring_rules;
+pub mod setting;
 pub mod share_records;
+pub mod sharing_rules;
+pub mod shift_hours;
 pub mod tags;
 pub mod territories;
 pub mod timelines;
 pub mod unavailability;
+pub mod unsubscribe_links;
 pub mod user_groups;
 pub mod users;
+pub mod variable_groups;
+pub mod variables;
 pub mod wizards;
 pub mod written;
 
@@ -182,6 +207,30 @@ pub static AREAS: &[&[ApiOperation]] = &[
     related_records::OPERATIONS,
     timelines::OPERATIONS,
     emails::OPERATIONS,
+    variables::OPERATIONS,
+    variable_groups::OPERATIONS,
+    pipelines::OPERATIONS,
+    business_hours::OPERATIONS,
+    holidays::OPERATIONS,
+    shift_hours::OPERATIONS,
+    fiscal_year::OPERATIONS,
+    sharing_rules::OPERATIONS,
+    scoring_rules::OPERATIONS,
+    entity_scores::OPERATIONS,
+    assignment_rules::OPERATIONS,
+    duplicate_check_preference::OPERATIONS,
+    record_locking_configuration::OPERATIONS,
+    email_templates::OPERATIONS,
+    inventory_templates::OPERATIONS,
+    from_addresses::OPERATIONS,
+    email_compose::OPERATIONS,
+    portals::OPERATIONS,
+    portals_meta::OPERATIONS,
+    portal_user_type::OPERATIONS,
+    portal_invite::OPERATIONS,
+    unsubscribe_links::OPERATIONS,
+    cadences::OPERATIONS,
+    cadences_execution::OPERATIONS,
 ];
 
 /// Every declared operation.

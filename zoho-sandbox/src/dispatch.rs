@@ -38,9 +38,14 @@ fn route_and_run(shared: &Shared, req: &Incoming) -> Handled {
 /// `/crm/v2/Leads/1` → (v2, ["Leads", "1"]); a trailing `/` is forgiven, an empty segment is not.
 fn split_path(path: &str) -> Option<(ApiVersion, Vec<String>)> {
     let rest = path.strip_prefix("/crm/")?.trim_end_matches('/');
+    // `/crm/email/{version}/…` is served as the segments `__email/…` (see `settings::routes`).
+    let (root, rest) = match rest.strip_prefix("email/") {
+        Some(rest) => (Some("__email".to_owned()), rest),
+        None => (None, rest),
+    };
     let mut parts = rest.split('/');
     let version = ApiVersion::parse(parts.next()?)?;
-    let segments: Vec<String> = parts.map(percent_decode).collect();
+    let segments: Vec<String> = root.into_iter().chain(parts.map(percent_decode)).collect();
     if segments.is_empty() || segments.iter().any(String::is_empty) {
         return None;
     }

@@ -206,6 +206,7 @@ mod schema;
 mod search;
 mod seed_data;
 mod server;
+mod settings;
 mod share_records;
 mod state;
 mod store;

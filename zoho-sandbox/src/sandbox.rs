@@ -38,6 +38,7 @@ pub const ALL_SCOPES: &[&str] = &[
     "ZohoCRM.notifications.ALL",
     "ZohoCRM.composite_requests.ALL",
     "ZohoCRM.send_mail.ALL",
+    "ZohoCRM.templates.ALL",
 ];
 
 /// Configures a sandbox before it starts. Obtained from [`Sandbox::builder`].

@@ -103,6 +103,8 @@ pub(crate) struct Store {
     pub tags: crate::tags_state::Tags,
     /// Mail sent from records and their drafts (`crate::emails`).
     pub emails: crate::emails_state::Emails,
+    /// The organisation's settings (`crate::settings`).
+    pub settings: crate::settings::Settings,
 }
 
 /// The user every write is attributed to (seeds 002 and 004).
@@ -154,6 +156,7 @@ impl Store {
             notes: Default::default(),
             tags: Default::default(),
             emails: Default::default(),
+            settings: Default::default(),
         }
     }
 

@@ -13,7 +13,7 @@ use crate::store::{
     creation_stamp, display_name, modification_stamp, refresh_computed, write_details, Fields,
     Record, RecordState, Store, PATRICIA_ID,
 };
-use crate::time;
+use crate::{settings, time};
 
 /// Inserts one record of a `data` array.
 pub(crate) fn insert(store: &mut Store, module: &ModuleDef, record: &Value) -> Outcome {
@@ -35,6 +35,9 @@ pub(crate) fn insert(store: &mut Store, module: &ModuleDef, record: &Value) -> O
     }
     if let Err(outcome) = dependencies::check(module, &fields, None) {
         return outcome;
+    }
+    if let Some(duplicate) = settings::effects::duplicate_on_insert(store, module, &fields) {
+        return duplicate;
     }
     if !fields.contains_key("Owner") {
         let owner = owner_of(store, PATRICIA_ID).unwrap_or(Value::Null);
@@ -73,6 +76,9 @@ pub(crate) fn update_owned(
     };
     if let Some(refusal) = refusal(existing.state, id) {
         return refusal;
+    }
+    if let Some(locked) = settings::effects::locked_for_update(store, module, id, &given) {
+        return locked;
     }
     let fields = match normalise_owned(store, module, given) {
         Ok(fields) => fields,
@@ -113,6 +119,9 @@ pub(crate) fn delete(store: &mut Store, module: &ModuleDef, id: u64) -> Outcome 
     };
     if let Some(refusal) = refusal(existing.state, id) {
         return refusal;
+    }
+    if let Some(locked) = settings::effects::locked_for_delete(store, module, id) {
+        return locked;
     }
     if let Some(removed) = store.remove(module.api_name, id) {
         recycle_bin::deleted(store, module.api_name, id, removed);

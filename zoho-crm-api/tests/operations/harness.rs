@@ -79,6 +79,13 @@ impl Harness {
     }
 }
 
+/// The id the `i`th outcome of a settings write names.
+#[allow(dead_code)]
+pub fn id_of(outcomes: &zoho_crm_api::setting::SettingsOutcomes, i: usize) -> String {
+    let success = outcomes[i].as_ref().expect("a success");
+    success.details.str("id").expect("an id").to_owned()
+}
+
 /// `("zoho_crm_api::notes", "GetNotes")` of `zoho_crm_api::notes::GetNotes<…>`.
 fn name_of<E>() -> (&'static str, &'static str) {
     let full = std::any::type_name::<E>();
