@@ -14,6 +14,17 @@ pub enum Segment {
     Field(&'static str),
 }
 
+/// Which of an organisation's domains a call goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Domain {
+    /// The API domain, `https://www.zohoapis.com` and its equivalent in each data center.
+    Api,
+    /// The content domain files of a bulk write are uploaded to, `https://content.zohoapis.com`
+    /// and its equivalent in each data center.
+    Content,
+}
+
 /// What an endpoint declaration fixes at compile time.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -36,6 +47,12 @@ pub struct EndpointMeta {
     pub idempotent: bool,
     /// The list a call may be split along, when the endpoint has one.
     pub batch: Option<BatchAxis>,
+    /// The domain the call goes to.
+    pub domain: Domain,
+    /// Whether the answer is a file, handed over as a stream ([`Client::download`](crate::Client::download)).
+    pub download: bool,
+    /// The largest file part Zoho takes, checked before anything is sent.
+    pub max_upload: Option<u64>,
 }
 
 impl EndpointMeta {
@@ -67,6 +84,9 @@ impl EndpointMeta {
             external: None,
             idempotent: method.is_idempotent(),
             batch: None,
+            domain: Domain::Api,
+            download: false,
+            max_upload: None,
         }
     }
 
@@ -110,6 +130,24 @@ impl EndpointMeta {
     /// The list a call may be split along.
     pub const fn batch(mut self, axis: BatchAxis) -> Self {
         self.batch = Some(axis);
+        self
+    }
+
+    /// The domain the call goes to.
+    pub const fn domain(mut self, domain: Domain) -> Self {
+        self.domain = domain;
+        self
+    }
+
+    /// Says the answer is a file, read as a stream.
+    pub const fn download(mut self) -> Self {
+        self.download = true;
+        self
+    }
+
+    /// The largest file part Zoho takes for this call, in bytes.
+    pub const fn max_upload(mut self, bytes: u64) -> Self {
+        self.max_upload = Some(bytes);
         self
     }
 
