@@ -35,13 +35,24 @@ fn route_and_run(shared: &Shared, req: &Incoming) -> Handled {
 }
 
 /// `/crm/v2/Leads/1` → (v2, ["Leads", "1"]); a trailing `/` is forgiven, an empty segment is not.
+/// The bulk API's `/crm/bulk/v8/read` → (v8, [`crate::bulk::ROOT`, "read"]).
 fn split_path(path: &str) -> Option<(ApiVersion, Vec<String>)> {
     let rest = path.strip_prefix("/crm/")?.trim_end_matches('/');
+    let (bulk, rest) = match rest.strip_prefix("bulk/") {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
     let mut parts = rest.split('/');
     let version = ApiVersion::parse(parts.next()?)?;
-    let segments: Vec<String> = parts.map(percent_decode).collect();
-    if segments.is_empty() || segments.iter().any(String::is_empty) {
+    let mut segments: Vec<String> = parts.map(percent_decode).collect();
+    if segments.is_empty()
+        || segments.iter().any(String::is_empty)
+        || segments[0] == crate::bulk::ROOT
+    {
         return None;
+    }
+    if bulk {
+        segments.insert(0, crate::bulk::ROOT.to_owned());
     }
     Some((version, segments))
 }

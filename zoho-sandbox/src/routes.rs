@@ -18,7 +18,7 @@ use zoho_spec::Method;
 
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
-use crate::{mass_update, metadata, records, related, search};
+use crate::{bulk, files, mass_update, metadata, records, related, search};
 
 /// One row of the table: a path pattern and a handler per method.
 pub(crate) struct Route {
@@ -84,7 +84,7 @@ const fn index(method: Method) -> usize {
 }
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
-pub(crate) static AREAS: &[&[Route]] = &[BASE];
+pub(crate) static AREAS: &[&[Route]] = &[files::ROUTES, bulk::ROUTES, BASE];
 
 /// The records API and the metadata the sandbox began with; its broad rows come last.
 pub(crate) static BASE: &[Route] = &[

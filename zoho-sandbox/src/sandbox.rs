@@ -30,6 +30,8 @@ pub const ALL_SCOPES: &[&str] = &[
     "ZohoCRM.mass_update.ALL",
     "ZohoCRM.bulk.ALL",
     "ZohoCRM.coql.READ",
+    "ZohoCRM.files.ALL",
+    "ZohoFiles.files.ALL",
 ];
 
 /// Configures a sandbox before it starts. Obtained from [`Sandbox::builder`].
@@ -154,6 +156,8 @@ impl SandboxBuilder {
             peak_in_flight: Default::default(),
             api_domain: base_url.clone(),
             job_polls: self.job_polls,
+            files: Default::default(),
+            bulk: Default::default(),
         });
         let token = (access_token, self.token_ttl);
         let sandbox = Sandbox::serve(listener, shared, base_url, token);
