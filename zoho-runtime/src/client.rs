@@ -588,11 +588,70 @@ impl Client {
             Received::Raw(raw) if raw.status == 204 => Ok(None),
             // A Zoho error answer is an error; a JSON file (read whole, within the client's
             // limit for answers) is the file.
-            Received::Raw(raw) => match crate::response::decode_json::<serde_json::Value>(&raw) {
-                Err(error) => Err(error),
-                Ok(_) => Ok(Some(Download::from_bytes(raw.body, raw.content_type, None))),
-            },
+            // A Zoho error answer is an error; a JSON file, read whole, is the file.
+            Received::Raw(raw) => crate::files::decode_download(&raw),
         }
+    }
+
+    /// Downloads a file from a full URL Zoho gave (a bulk write's `result.download_url`): one
+    /// attempt, streamed. The token goes only to the client's own domains and Zoho's (a host
+    /// under `zoho.<dc>`, `zohoapis.<dc>` or `zohocloud.ca`); any other URL is refused unsent.
+    pub async fn download_from(&self, url: &str) -> Result<Option<Download>, Error> {
+        let parsed = reqwest::Url::parse(&checked_base_url(url)?)
+            .map_err(|e| Error::invalid_request(format!("`{url}` is not a URL: {e}")))?;
+        if !self.is_zoho_host(parsed.host_str().unwrap_or_default()) {
+            return Err(Error::invalid_request(format!(
+                "`{url}` is not a Zoho domain nor the client's, so the token is not sent there"
+            )));
+        }
+        let token = self.inner.tokens.token().await?;
+        let _slot = self
+            .inner
+            .limit
+            .admit(CallInfo::new(Method::Get, "{download_url}"))
+            .await?;
+        let builder = self
+            .inner
+            .http
+            .get(parsed.as_str())
+            .header(AUTHORIZATION, authorization(&token));
+        let target = Wire {
+            method: Method::Get,
+            path_template: "{download_url}",
+            url,
+        };
+        match self.send_attempt(builder, target, 1, true).await? {
+            Received::Stream(response, url) => Ok(Some(Download::streamed(
+                response,
+                &url,
+                self.inner.max_download,
+            ))),
+            Received::Raw(raw) if raw.status == 204 => Ok(None),
+            Received::Raw(raw) => crate::files::decode_download(&raw),
+        }
+    }
+
+    fn is_zoho_host(&self, host: &str) -> bool {
+        let host = host.to_ascii_lowercase();
+        let own = |domain: &str| {
+            reqwest::Url::parse(domain)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+                .is_some_and(|h| h == host)
+        };
+        let content = self
+            .inner
+            .content_domain
+            .clone()
+            .unwrap_or_else(|| content_domain_of(&self.inner.api_domain));
+        own(&self.inner.api_domain)
+            || own(&content)
+            || host.ends_with(".zohocloud.ca")
+            || DataCenter::ALL.iter().any(|dc| {
+                let suffix = dc.suffix();
+                host.ends_with(&format!(".zoho.{suffix}"))
+                    || host.ends_with(&format!(".zohoapis.{suffix}"))
+            })
     }
 
     /// The whole call: uploads checked, then attempts until one settles. With `streamed`, a
@@ -758,11 +817,17 @@ impl Client {
         status: u16,
     ) -> Result<RawResponse, Error> {
         let (content_type, retry_after) = read_headers(response.headers());
+        let content_disposition = response
+            .headers()
+            .get(reqwest::header::CONTENT_DISPOSITION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let body = self.read_body(target, response, status).await?;
         Ok(RawResponse {
             status,
             content_type,
             retry_after,
+            content_disposition,
             body,
         })
     }

@@ -231,10 +231,14 @@ pub fn decode_download(raw: &RawResponse) -> Result<Option<Download>, Error> {
     if is_json || !(200..300).contains(&raw.status) {
         crate::response::decode_json::<serde_json::Value>(raw)?;
     }
+    let file_name = raw
+        .content_disposition
+        .as_deref()
+        .and_then(content_disposition_file_name);
     Ok(Some(Download::from_bytes(
         raw.body.clone(),
         raw.content_type.clone(),
-        None,
+        file_name,
     )))
 }
 
