@@ -21,9 +21,10 @@
 //! ```
 //!
 //! The areas so far are the metadata the schema snapshot of `zoho-schema` is made from:
-//! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`). The other areas of the
-//! API (records, notes, attachments, COQL, bulk read, …) come in later, each in a file of its
-//! own.
+//! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`); files —
+//! [`attachments`], [`record_photo`], [`files`] — and the bulk API — [`bulk_read`],
+//! [`bulk_write`], with the CSV zips of [`bulk_file`]. The other areas of the API come in
+//! later, each in a file of its own.
 //!
 //! # One dependency
 //!
@@ -40,6 +41,9 @@
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
 pub mod attachments;
+pub mod bulk_file;
+pub mod bulk_read;
+pub mod bulk_write;
 pub mod fields;
 pub mod files;
 pub mod modules;
@@ -103,6 +107,8 @@ pub static AREAS: &[&[ApiOperation]] = &[
     attachments::OPERATIONS,
     record_photo::OPERATIONS,
     files::OPERATIONS,
+    bulk_read::OPERATIONS,
+    bulk_write::OPERATIONS,
 ];
 
 /// Every declared operation.

@@ -25,4 +25,12 @@ macro_rules! areas {
     };
 }
 
-areas!(modules, fields, attachments, record_photo, files);
+areas!(
+    modules,
+    fields,
+    attachments,
+    record_photo,
+    files,
+    bulk_read,
+    bulk_write
+);
