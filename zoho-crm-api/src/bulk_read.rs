@@ -22,7 +22,7 @@
 //! let query = BulkQuery::module("Leads").fields(["Last_Name", "Email"]);
 //! let wait = Wait::default().interval(Duration::from_millis(10));
 //! let leads = read_records(&client, query, &wait).await?;
-//! assert!(leads.iter().any(|l| l.id().as_deref() == Some("738964000002148061")));
+//! assert!(leads.iter().any(|l| l.value("Id").and_then(|v| v.as_str()) == Some("738964000002148061")));
 //! # Ok(())
 //! # }
 //! ```
