@@ -162,3 +162,23 @@ pub use faults::{Fault, FaultRule, Faults, InjectedFault, Phase};
 pub use journal::JournalEntry;
 pub use sandbox::{Sandbox, SandboxBuilder, ALL_SCOPES};
 pub use store::RecordState;
+
+/// Entry points for the fuzz targets in `fuzz/` to the sandbox's parsers. Built only with
+/// `--cfg fuzzing`, which `cargo fuzz` sets. Not a public API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod __fuzz {
+    /// A part of a form as the sandbox reads it: name, file name, content type, bytes.
+    pub type Part = (String, Option<String>, Option<String>, Vec<u8>);
+
+    /// The parts of a `multipart/form-data` body with this boundary, or why it is not one.
+    pub fn multipart(boundary: &str, body: &[u8]) -> Result<Vec<Part>, String> {
+        let body = axum::body::Bytes::copy_from_slice(body);
+        crate::multipart::parse(boundary, &body).map(|parts| {
+            parts
+                .into_iter()
+                .map(|p| (p.name, p.file_name, p.content_type, p.data.to_vec()))
+                .collect()
+        })
+    }
+}
