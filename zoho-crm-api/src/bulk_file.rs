@@ -11,7 +11,7 @@
 //! ada.set("Last_Name", "Lovelace").set("Email", "ada@example.com");
 //! let zip = csv_zip("Contacts.csv", &[ada])?;
 //! let rows = read_csv_zip(&zip)?;
-//! assert_eq!(rows, [vec!["Last_Name", "Email"], vec!["Lovelace", "ada@example.com"]]);
+//! assert_eq!(rows, [vec!["Email", "Last_Name"], vec!["ada@example.com", "Lovelace"]]);
 //!
 //! let result = vec![
 //!     vec!["Last_Name".into(), "STATUS".into(), "RECORD_ID".into(), "ERRORS".into()],
@@ -33,8 +33,8 @@ fn bulk_error(reason: impl Into<String>) -> Error {
     }
 }
 
-/// A zip holding one CSV file `name` of `records`: a column per field any record has, in the
-/// order first seen; a value as text (a lookup by its `id`, a list joined with `;`).
+/// A zip holding one CSV file `name` of `records`: a column per field any record has, by name;
+/// a value as text (a lookup by its `id`, a list joined with `;`, nothing for `null`).
 pub fn csv_zip<R: Serialize>(name: &str, records: &[R]) -> Result<Vec<u8>, Error> {
     let rows = csv_rows(records)?;
     let mut csv = csv::Writer::from_writer(Vec::new());
