@@ -112,7 +112,7 @@ proptest! {
     fn any_file_name_reads_back(name in "\\PC{1,40}", fallback in "[a-z]{1,8}") {
         let encoded: String = name.bytes().map(|b| format!("%{b:02X}")).collect();
         let extended = format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}");
-        prop_assert_eq!(content_disposition_file_name(&extended).as_deref(), Some(name.as_str()));
+        prop_assert_eq!(content_disposition_file_name(&extended), Some(name.clone()));
         let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
         let plain = format!("inline; filename=\"{quoted}\"");
         prop_assert_eq!(content_disposition_file_name(&plain), Some(name));
