@@ -235,11 +235,15 @@ fn outcome(word: &str, id: Option<String>, errors: String) -> RowOutcome {
             id,
         }),
         "FAILED" | "ERROR" => {
-            let (code, field) = match errors.split_once(" - ") {
-                Some((code, field)) => (
-                    code.trim().to_owned(),
-                    Some(field.trim().to_owned()).filter(|f| !f.is_empty()),
-                ),
+            // `CODE - field`; the field may be empty, and the cell trimmed to `CODE -`.
+            let (code, field) = match errors.find(" -") {
+                Some(at) => {
+                    let field = errors[at + 2..].trim();
+                    (
+                        errors[..at].trim().to_owned(),
+                        Some(field.to_owned()).filter(|f| !f.is_empty()),
+                    )
+                }
                 None => (errors.trim().to_owned(), None),
             };
             Err(RowError {
