@@ -569,7 +569,7 @@ impl Client {
                     url: &url,
                 };
                 let status = response.status().as_u16();
-                Ok(self.into_raw(target, response, status).await?)
+                Ok(self.read_raw(target, response, status).await?)
             }
         }
     }
@@ -757,7 +757,7 @@ impl Client {
             Received::Raw(raw) => Ok(raw),
             Received::Stream(response, _) => {
                 let status = response.status().as_u16();
-                self.into_raw(target, response, status).await
+                self.read_raw(target, response, status).await
             }
         }
     }
@@ -804,13 +804,13 @@ impl Client {
         if streamed && is_file_answer(&response) {
             return Ok(Received::Stream(response, target.url.to_owned()));
         }
-        self.into_raw(target, response, status)
+        self.read_raw(target, response, status)
             .await
             .map(Received::Raw)
     }
 
     /// Reads a whole answer, within the client's limit.
-    async fn into_raw(
+    async fn read_raw(
         &self,
         target: Wire<'_>,
         response: reqwest::Response,
