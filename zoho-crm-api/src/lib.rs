@@ -29,6 +29,9 @@
 //! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`); and a record's related
 //! data: [`related_records`], [`notes`], [`tags`], [`contact_roles`], [`timelines`] and
 //! [`emails`]. The other areas of the API (records, attachments, COQL, bulk read, …) come in
+//! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`); files —
+//! [`attachments`], [`record_photo`], [`files`] — and the bulk API — [`bulk_read`],
+//! [`bulk_write`], with the CSV zips of [`bulk_file`]. The other areas of the API come in
 //! later, each in a file of its own.
 //!
 //! # One dependency
@@ -49,7 +52,11 @@ pub mod actions;
 pub mod answer;
 pub mod apis;
 pub mod assignment_rules;
+pub mod attachments;
 pub mod blueprint;
+pub mod bulk_file;
+pub mod bulk_read;
+pub mod bulk_write;
 pub mod business_hours;
 pub mod cadences;
 pub mod cadences_execution;
@@ -67,6 +74,7 @@ pub mod entity_scores;
 pub mod features;
 pub mod field_map_dependency;
 pub mod fields;
+pub mod files;
 pub mod find_and_merge;
 pub mod fiscal_year;
 pub mod from_addresses;
@@ -93,6 +101,7 @@ pub mod portals_meta;
 pub mod profiles;
 pub mod record_locking;
 pub mod record_locking_configuration;
+pub mod record_photo;
 pub mod recycle_bin;
 pub mod related_lists;
 pub mod related_records;
@@ -231,6 +240,11 @@ pub static AREAS: &[&[ApiOperation]] = &[
     unsubscribe_links::OPERATIONS,
     cadences::OPERATIONS,
     cadences_execution::OPERATIONS,
+    attachments::OPERATIONS,
+    record_photo::OPERATIONS,
+    files::OPERATIONS,
+    bulk_read::OPERATIONS,
+    bulk_write::OPERATIONS,
 ];
 
 /// Every declared operation.

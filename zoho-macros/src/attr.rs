@@ -2,7 +2,7 @@
 //!
 //! `#[zoho(path)]`, `#[zoho(query)]`, `#[zoho(query = "per_page")]`,
 //! `#[zoho(header = "If-Modified-Since")]`, `#[zoho(records)]`, `#[zoho(envelope)]`,
-//! `#[zoho(targets)]`, `#[zoho(rename = "No_of_Employees")]`.
+//! `#[zoho(targets)]`, `#[zoho(file)]`, `#[zoho(form)]`, `#[zoho(rename = "No_of_Employees")]`.
 
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
@@ -13,8 +13,8 @@ use crate::ctxt::{Ctxt, Keys};
 use crate::suggest::{did_you_mean, listed};
 
 /// The keys `#[zoho(…)]` takes.
-pub const FIELD_KEYS: [&str; 7] = [
-    "path", "query", "header", "records", "envelope", "targets", "rename",
+pub const FIELD_KEYS: [&str; 9] = [
+    "path", "query", "header", "records", "envelope", "targets", "file", "form", "rename",
 ];
 
 /// A role given explicitly.
@@ -32,6 +32,10 @@ pub enum RoleAttr {
     Envelope,
     /// `targets`
     Targets,
+    /// `file`: a file part of a `multipart/form-data` body.
+    File,
+    /// `form`: a text field of a `multipart/form-data` body.
+    Form,
 }
 
 /// What a field's `#[zoho(…)]` attributes say.
@@ -108,6 +112,10 @@ fn parse_key(
         "envelope" => flag(meta, &key, RoleAttr::Envelope)?,
         // #[zoho(targets)]
         "targets" => flag(meta, &key, RoleAttr::Targets)?,
+        // #[zoho(file)]
+        "file" => flag(meta, &key, RoleAttr::File)?,
+        // #[zoho(form)]
+        "form" => flag(meta, &key, RoleAttr::Form)?,
         // #[zoho(rename = "No_of_Employees")]
         "rename" => {
             out.rename = Some(required_name(meta, &key, "\"No_of_Employees\"")?);
@@ -149,7 +157,7 @@ fn path_text(path: &syn::Path) -> String {
 fn flag(meta: &ParseNestedMeta, key: &Ident, role: RoleAttr) -> syn::Result<RoleAttr> {
     if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
         skip_value(meta);
-        let hint = if key == "envelope" || key == "targets" {
+        let hint = if key == "envelope" || key == "targets" || key == "file" || key == "form" {
             format!("; to name its JSON key, write `#[zoho({key}, rename = \"…\")]`")
         } else {
             String::new()

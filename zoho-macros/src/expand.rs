@@ -13,7 +13,7 @@ use zoho_spec::limits::BatchAxis;
 use zoho_spec::{ApiVersion, Method};
 
 use crate::attr;
-use crate::model::{Body, Endpoint, Field, Model, Response, Role};
+use crate::model::{Body, Domain, Endpoint, Field, Form, Model, Response, Role};
 use crate::path::Segment;
 use crate::scope::ScopeDecl;
 
@@ -84,6 +84,9 @@ fn endpoint_impl(endpoint: &Endpoint) -> TokenStream {
         idempotent: endpoint.idempotent,
         batch: endpoint.batch().map(|(_, axis)| axis),
         unique: endpoint.unique,
+        domain: endpoint.domain,
+        download: endpoint.download,
+        max_upload: endpoint.max_upload,
     });
     let write = write_request(endpoint);
     let batch_len = batch_len(endpoint);
@@ -106,6 +109,9 @@ fn response_type(response: &Response) -> TokenStream {
         Response::Declared(ty) => quote!(#ty),
         Response::Json => quote!(#rt::__private::Json),
         Response::Outcomes => quote!(#rt::__private::Outcomes),
+        Response::Download => {
+            quote!(::core::option::Option<#rt::__private::Download>)
+        }
     }
 }
 
@@ -121,6 +127,9 @@ struct Meta<'a> {
     idempotent: bool,
     batch: Option<BatchAxis>,
     unique: &'a [LitStr],
+    domain: Domain,
+    download: bool,
+    max_upload: Option<&'a syn::Expr>,
 }
 
 fn meta(meta: &Meta) -> TokenStream {
@@ -148,13 +157,19 @@ fn meta(meta: &Meta) -> TokenStream {
         let fields = meta.unique;
         quote!(.unique(&[#(#fields),*]))
     });
+    let domain =
+        (meta.domain == Domain::Content).then(|| quote!(.domain(#private::Domain::Content)));
+    let download = meta.download.then(|| quote!(.download()));
+    let max_upload = meta
+        .max_upload
+        .map(|expr| quote_spanned!(expr.span()=> .max_upload(#expr)));
     quote! {
         &#private::EndpointMeta::new(#private::Method::#method, #path)
             .segments(&[#(#segments),*])
             .scopes(&[#(#scopes),*])
             #version #root #external
             .idempotent(#idempotent)
-            #batch #unique
+            #batch #unique #domain #download #max_upload
     }
 }
 
@@ -168,6 +183,7 @@ fn write_request(endpoint: &Endpoint) -> TokenStream {
         }
     });
     let query_and_headers = endpoint.fields.iter().filter_map(query_or_header);
+    let form = endpoint.fields.iter().filter_map(form_part);
     let body = body(endpoint);
     quote! {
         fn write_request(
@@ -178,6 +194,7 @@ fn write_request(endpoint: &Endpoint) -> TokenStream {
             let _ = &__batch;
             #(#path_values)*
             #(#query_and_headers)*
+            #(#form)*
             #body
             ::core::result::Result::Ok(())
         }
@@ -202,7 +219,21 @@ fn query_or_header(field: &Field) -> Option<TokenStream> {
         Role::Header(name) => Some(quote_spanned! {ty.span()=>
             #rt::__private::RequestParts::header::<#ty>(__parts, #name, &self.#ident)?;
         }),
-        Role::Path | Role::Body(_) => None,
+        Role::Path | Role::Body(_) | Role::Form(_) => None,
+    }
+}
+
+fn form_part(field: &Field) -> Option<TokenStream> {
+    let rt = crate::krate::runtime();
+    let (ident, ty) = (field.ident, field.ty);
+    match &field.role {
+        Role::Form(Form::File(name)) => Some(quote_spanned! {ty.span()=>
+            #rt::__private::RequestParts::form_file::<#ty>(__parts, #name, &self.#ident);
+        }),
+        Role::Form(Form::Text(name)) => Some(quote_spanned! {ty.span()=>
+            #rt::__private::RequestParts::form_text::<#ty>(__parts, #name, &self.#ident);
+        }),
+        Role::Path | Role::Query(_) | Role::Header(_) | Role::Body(_) => None,
     }
 }
 
@@ -212,7 +243,7 @@ fn body(endpoint: &Endpoint) -> TokenStream {
         .iter()
         .filter_map(|f| match &f.role {
             Role::Body(body) => Some((f, body)),
-            Role::Path | Role::Query(_) | Role::Header(_) => None,
+            Role::Path | Role::Query(_) | Role::Header(_) | Role::Form(_) => None,
         })
         .collect();
     if fields.is_empty() {
@@ -326,6 +357,9 @@ fn decode(response: &Response) -> TokenStream {
         Response::Outcomes => quote! {
             #rt::__private::decode_outcomes(__raw, __expected)
         },
+        Response::Download => quote! {
+            #rt::__private::decode_download(__raw)
+        },
     };
     quote! {
         fn decode(
@@ -342,6 +376,10 @@ fn inherent_methods(input: &DeriveInput, response: &Response) -> TokenStream {
     let rt = crate::krate::runtime();
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let send = match response {
+        Response::Download => quote!(client.download(self).await),
+        _ => quote!(client.send(self).await),
+    };
     let response = response_type(response);
     quote! {
         #[automatically_derived]
@@ -351,7 +389,7 @@ fn inherent_methods(input: &DeriveInput, response: &Response) -> TokenStream {
                 &self,
                 client: &#rt::__private::Client,
             ) -> ::core::result::Result<#response, #rt::__private::Error> {
-                client.send(self).await
+                #send
             }
 
             /// Renders the request without sending it: method, full URL, headers and JSON body.
@@ -378,7 +416,7 @@ pub fn fallback(model: &Model) -> TokenStream {
     let item = clean_struct(input);
     // Any method will do where none parsed: the build fails on the reported error anyway.
     let method = model.method.unwrap_or(Method::Get);
-    let response = Response::of(model.response.as_ref(), method);
+    let response = Response::of(model.response.as_ref(), method, model.download.is_some());
     let path = model.path.as_ref();
     let meta = meta(&Meta {
         method,
@@ -394,6 +432,10 @@ pub fn fallback(model: &Model) -> TokenStream {
             .iter()
             .find_map(|f| f.role.as_ref().and_then(Role::batch_axis)),
         unique: model.unique.as_ref().map_or(&[][..], |(_, f)| &f[..]),
+        domain: model.domain.unwrap_or(Domain::Api),
+        download: model.download.is_some(),
+        // An expression that failed its checks is not emitted again.
+        max_upload: None,
     });
     let response_ty = response_type(&response);
     let methods = inherent_methods(input, &response);

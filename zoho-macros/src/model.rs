@@ -26,6 +26,26 @@ pub enum Role {
     Header(String),
     /// A part of the JSON body.
     Body(Body),
+    /// A part of a `multipart/form-data` body.
+    Form(Form),
+}
+
+/// A part of a `multipart/form-data` body, by its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// A file part.
+    File(String),
+    /// A text field.
+    Text(String),
+}
+
+/// Which domain the call goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Domain {
+    /// The API domain (the default).
+    Api,
+    /// The content domain of bulk-write uploads.
+    Content,
 }
 
 /// Where a field goes in the JSON body.
@@ -50,7 +70,8 @@ impl Role {
             Role::Body(Body::Record(_) | Body::Envelope(_))
             | Role::Path
             | Role::Query(_)
-            | Role::Header(_) => None,
+            | Role::Header(_)
+            | Role::Form(_) => None,
         }
     }
 }
@@ -105,6 +126,12 @@ pub struct Model<'a> {
     pub custom_module: Option<Ident>,
     /// `unique`, when given: its token and the field names that passed their own check.
     pub unique: Option<(Ident, Vec<LitStr>)>,
+    /// `download`, when given.
+    pub download: Option<Ident>,
+    /// `domain`, when given and known.
+    pub domain: Option<Domain>,
+    /// `max_upload`, with its key.
+    pub max_upload: Option<(Ident, syn::Expr)>,
     /// The named fields, in order.
     pub fields: Vec<Field<'a, Option<Role>>>,
 }
@@ -117,12 +144,15 @@ pub enum Response<'a> {
     Json,
     /// The per-record outcomes of a call that changes data.
     Outcomes,
+    /// A file, handed over as a stream: `Option<Download>`.
+    Download,
 }
 
 impl<'a> Response<'a> {
-    /// The declared type, else what the method answers.
-    pub fn of(declared: Option<&'a Type>, method: Method) -> Response<'a> {
+    /// The declared type, else a download's, else what the method answers.
+    pub fn of(declared: Option<&'a Type>, method: Method, download: bool) -> Response<'a> {
         match (declared, method) {
+            (None, _) if download => Response::Download,
             (Some(ty), _) => Response::Declared(ty),
             (None, Method::Get) => Response::Json,
             (None, Method::Post | Method::Put | Method::Patch | Method::Delete) => {
@@ -154,6 +184,12 @@ pub struct Endpoint<'m> {
     pub idempotent: bool,
     /// The fields that identify a record (`unique`), empty when none is declared.
     pub unique: &'m [LitStr],
+    /// The domain the call goes to.
+    pub domain: Domain,
+    /// Whether the answer is a file.
+    pub download: bool,
+    /// The largest file part, an expression of type `u64`.
+    pub max_upload: Option<&'m syn::Expr>,
     /// The named fields, in order, each with its role.
     pub fields: Vec<Field<'m>>,
 }
@@ -191,10 +227,13 @@ impl<'a> Model<'a> {
             scopes: &self.scopes,
             version: self.version,
             external: self.external.as_ref(),
-            response: Response::of(self.response.as_ref(), method),
+            response: Response::of(self.response.as_ref(), method, self.download.is_some()),
             root: self.root.as_ref(),
             idempotent: self.idempotent.unwrap_or(method.is_idempotent()),
             unique: self.unique.as_ref().map_or(&[][..], |(_, f)| &f[..]),
+            domain: self.domain.unwrap_or(Domain::Api),
+            download: self.download.is_some(),
+            max_upload: self.max_upload.as_ref().map(|(_, expr)| expr),
             fields,
         })
     }
@@ -247,6 +286,7 @@ pub fn build<'a>(
     let unique = args
         .unique
         .map(|(key, names)| (key, check_unique(cx, names)));
+    let domain = args.domain.as_ref().and_then(|d| check_domain(cx, d));
     let fields = fields.map_or_else(Vec::new, |f| build_fields(cx, f, path.as_ref()));
     Model {
         input,
@@ -258,6 +298,9 @@ pub fn build<'a>(
         idempotent: args.idempotent.map(|(_, value)| value),
         custom_module: args.custom_module,
         unique,
+        download: args.download,
+        domain,
+        max_upload: args.max_upload,
         path,
         scopes,
         scopes_ok,
@@ -319,10 +362,31 @@ fn role_of(ident: &Ident, attrs: &FieldAttrs, path: Option<&PathTemplate>) -> Op
         Some(RoleAttr::Records) => Role::Body(Body::Records),
         Some(RoleAttr::Envelope) => Role::Body(Body::Envelope(key())),
         Some(RoleAttr::Targets) => Role::Body(Body::Targets(key())),
+        Some(RoleAttr::File) => Role::Form(Form::File(key())),
+        Some(RoleAttr::Form) => Role::Form(Form::Text(key())),
         None if attrs.broken => return None,
         None if path?.has_placeholder(&name) => Role::Path,
         None => Role::Body(Body::Record(key())),
     })
+}
+
+/// `domain = "api"` or `domain = "content"`.
+fn check_domain(cx: &Ctxt, lit: &LitStr) -> Option<Domain> {
+    match lit.value().as_str() {
+        "api" => Some(Domain::Api),
+        "content" => Some(Domain::Content),
+        other => {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "unknown domain `{other}`{}; expected `\"api\"` (the default) or \
+                     `\"content\"` (the content domain of bulk-write uploads)",
+                    crate::suggest::did_you_mean(other, ["api", "content"])
+                ),
+            );
+            None
+        }
+    }
 }
 
 fn check_version(cx: &Ctxt, lit: &LitStr) -> Option<ApiVersion> {

@@ -1,6 +1,7 @@
 //! The attribute's own grammar:
 //! `METHOD "PATH", scope = SCOPE, [version = "vN",] [external = "…",] [response = Type,]
-//! [root = "/crm/bulk",] [idempotent,] [custom_module]`.
+//! [root = "/crm/bulk",] [idempotent,] [custom_module,] [download,] [domain = "content",]
+//! [max_upload = BYTES]`.
 //!
 //! Every key is parsed on its own; a malformed one is reported and skipped, so the other keys
 //! are still read and checked in the same build.
@@ -16,7 +17,7 @@ use crate::ctxt::{Ctxt, Keys};
 use crate::suggest::{did_you_mean, listed, listed_or};
 
 /// The keys after the path.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 11] = [
     "scope",
     "version",
     "external",
@@ -25,6 +26,9 @@ pub const KEYS: [&str; 8] = [
     "idempotent",
     "unique",
     "custom_module",
+    "download",
+    "domain",
+    "max_upload",
 ];
 
 /// The `scope = …` key: one string or an array of them.
@@ -57,6 +61,12 @@ pub struct Args {
     pub unique: Option<(Ident, Vec<LitStr>)>,
     /// `custom_module`.
     pub custom_module: Option<Ident>,
+    /// `download`: the answer is a file, handed over as a stream.
+    pub download: Option<Ident>,
+    /// `domain = "content"`.
+    pub domain: Option<LitStr>,
+    /// `max_upload = BYTES`, an expression of type `u64`.
+    pub max_upload: Option<(Ident, syn::Expr)>,
     /// Whether the method and path part was missing altogether.
     pub head_missing: bool,
     /// Whether a `scope` key was written, even a malformed one.
@@ -240,6 +250,15 @@ fn parse_key(cx: &Ctxt, input: ParseStream, args: &mut Args, seen: &mut Keys) ->
         }
         // custom_module
         "custom_module" => args.custom_module = Some(parse_bare(input, key)?),
+        // download
+        "download" => args.download = Some(parse_bare(input, key)?),
+        // domain = "content"
+        "domain" => args.domain = Some(string_value(input, &key, "\"content\"")?),
+        // max_upload = zoho_runtime::files::MAX_ATTACHMENT_BYTES
+        "max_upload" => {
+            expect_eq(input, &key, "zoho_runtime::files::MAX_ATTACHMENT_BYTES")?;
+            args.max_upload = Some((key, input.parse()?));
+        }
         _ => {
             cx.error_spanned_by(&key, unknown_key_message(&name));
             skip_to_comma(input);

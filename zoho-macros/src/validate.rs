@@ -9,7 +9,7 @@ use zoho_spec::{Method, Operation};
 
 use crate::attr::RoleAttr;
 use crate::ctxt::Ctxt;
-use crate::model::{Body, Field, Model, Role};
+use crate::model::{Body, Field, Form, Model, Role};
 use crate::modules;
 use crate::suggest::{did_you_mean, listed};
 
@@ -25,6 +25,8 @@ pub fn check(cx: &Ctxt, model: &Model) {
     check_renames(cx, model);
     check_headers(cx, model);
     check_duplicate_names(cx, model);
+    check_form(cx, model);
+    check_download(cx, model);
     if !check_scopes_against_shape(cx, model) {
         check_scopes_against_method(cx, model);
     }
@@ -141,6 +143,73 @@ fn check_body_on_method(cx: &Ctxt, model: &Model) {
                  `POST`, `PUT` or `PATCH`",
                 method, field.ident
             ),
+        );
+    }
+}
+
+/// A `multipart/form-data` body goes with `POST`, `PUT` or `PATCH`, alone (a call has one
+/// body), and `max_upload` limits its file parts.
+fn check_form(cx: &Ctxt, model: &Model) {
+    let form: Vec<&DraftField> = model
+        .fields
+        .iter()
+        .filter(|f| matches!(f.role, Some(Role::Form(_))))
+        .collect();
+    if let (Some(method), Some(first)) = (model.method, form.first()) {
+        if !method.sends_body() {
+            cx.error_at(
+                first.role_span,
+                format!(
+                    "`{method}` sends no body, so it cannot carry the form part `{}`: uploads \
+                     are `POST`s",
+                    first.ident
+                ),
+            );
+        }
+    }
+    if let Some(first) = form.first() {
+        for json in model
+            .fields
+            .iter()
+            .filter(|f| matches!(f.role, Some(Role::Body(_))))
+        {
+            cx.error_at(
+                json.role_span,
+                format!(
+                    "two bodies: the field `{}` would go into a JSON body, but `{}` makes the \
+                     body `multipart/form-data`; mark it `#[zoho(form)]`, `#[zoho(query)]` or \
+                     `#[zoho(header = \"…\")]`",
+                    json.ident, first.ident
+                ),
+            );
+        }
+    }
+    let has_file = form
+        .iter()
+        .any(|f| matches!(f.role, Some(Role::Form(Form::File(_)))));
+    if let (Some((key, _)), false) = (&model.max_upload, has_file) {
+        cx.error_spanned_by(
+            key,
+            "`max_upload` limits the file parts, and this endpoint has none: add a \
+             `#[zoho(file)]` field or remove `max_upload`",
+        );
+    }
+}
+
+/// `download` is a `GET` whose answer is a file: it declares no other response type.
+fn check_download(cx: &Ctxt, model: &Model) {
+    let Some(key) = &model.download else { return };
+    if model.response.is_some() {
+        cx.error_spanned_by(
+            key,
+            "`download` answers `Option<zoho_runtime::files::Download>`: remove `response = …` \
+             or `download`",
+        );
+    }
+    if let Some(method) = model.method.filter(|m| *m != Method::Get) {
+        cx.error_spanned_by(
+            key,
+            format!("`download` reads a file with `GET`, not `{method}`: write `GET` or remove `download`"),
         );
     }
 }
@@ -262,6 +331,7 @@ fn check_duplicate_names(cx: &Ctxt, model: &Model) {
             Role::Header(name) => (name.to_ascii_lowercase(), "header"),
             Role::Body(Body::Record(name)) => (name.clone(), "record key"),
             Role::Body(Body::Envelope(name) | Body::Targets(name)) => (name.clone(), "body key"),
+            Role::Form(Form::File(name) | Form::Text(name)) => (name.clone(), "form field"),
             Role::Path | Role::Body(Body::Records) => continue,
         };
         if let Some((_, _, first)) = seen.iter().find(|(n, p, _)| *n == name && *p == place) {

@@ -5,14 +5,18 @@ use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{
+    HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER,
+};
 use tracing::Instrument;
 
 use crate::auth::token::{AccessToken, StaticToken, TokenProvider};
 use crate::code::Code;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::files::Download;
 use crate::limit::{Admission, CallInfo, ConcurrencyLimit, Edition};
+use crate::meta::Domain;
 use crate::request::RequestParts;
 use crate::response::RawResponse;
 use crate::retry::{Attempts, RetryPolicy, Target};
@@ -86,6 +90,11 @@ impl DataCenter {
         format!("https://www.zohoapis.{}", self.suffix())
     }
 
+    /// The content domain bulk-write files are uploaded to: `https://content.zohoapis.eu`.
+    pub fn content_domain(self) -> String {
+        format!("https://content.zohoapis.{}", self.suffix())
+    }
+
     /// The API domain of the data center's sandbox orgs: `https://sandbox.zohoapis.eu`.
     pub fn sandbox_api_domain(self) -> String {
         format!("https://sandbox.zohoapis.{}", self.suffix())
@@ -134,9 +143,20 @@ pub(crate) fn checked_base_url(url: &str) -> Result<String, Error> {
     Ok(url.trim_end_matches('/').to_owned())
 }
 
+/// The content domain of an API domain: `www.zohoapis.X` → `content.zohoapis.X`; any other
+/// domain (a sandbox org's, a local emulator) serves its own uploads.
+pub(crate) fn content_domain_of(api_domain: &str) -> String {
+    match api_domain.split_once("://www.zohoapis.") {
+        Some((scheme, rest)) => format!("{scheme}://content.zohoapis.{rest}"),
+        None => api_domain.to_owned(),
+    }
+}
+
 /// Builds a [`Client`].
 pub struct ClientBuilder {
     api_domain: Result<String, Error>,
+    content_domain: Option<Result<String, Error>>,
+    max_download: u64,
     version: ApiVersion,
     tokens: Option<Arc<dyn TokenProvider>>,
     timeout: Duration,
@@ -164,6 +184,8 @@ impl ClientBuilder {
     fn new() -> Self {
         ClientBuilder {
             api_domain: Ok(DataCenter::Us.api_domain()),
+            content_domain: None,
+            max_download: crate::files::DEFAULT_MAX_DOWNLOAD,
             version: ApiVersion::V8,
             tokens: None,
             timeout: DEFAULT_TIMEOUT,
@@ -185,6 +207,20 @@ impl ClientBuilder {
     /// Calls this API domain: any `https://` URL, or `http://` on loopback (a local sandbox).
     pub fn api_domain(mut self, url: &str) -> Self {
         self.api_domain = checked_base_url(url);
+        self
+    }
+
+    /// Uploads bulk-write files to this content domain. By default it is the API domain's:
+    /// `https://content.zohoapis.X` for `https://www.zohoapis.X`, the API domain itself for
+    /// any other (a local sandbox serves both).
+    pub fn content_domain(mut self, url: &str) -> Self {
+        self.content_domain = Some(checked_base_url(url));
+        self
+    }
+
+    /// The largest download read unless a call says otherwise (default 4 GiB).
+    pub fn max_download_bytes(mut self, limit: u64) -> Self {
+        self.max_download = limit;
         self
     }
 
@@ -279,6 +315,8 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 api_domain: self.api_domain?,
+                content_domain: self.content_domain.transpose()?,
+                max_download: self.max_download,
                 version: self.version,
                 tokens,
                 timeout: self.timeout,
@@ -296,6 +334,9 @@ impl ClientBuilder {
 struct Inner {
     http: reqwest::Client,
     api_domain: String,
+    /// Given to the builder; derived from the API domain otherwise.
+    content_domain: Option<String>,
+    max_download: u64,
     version: ApiVersion,
     tokens: Arc<dyn TokenProvider>,
     timeout: Duration,
@@ -484,16 +525,19 @@ impl Client {
                 "the access token has a line break or another control character, so it cannot be sent in a header",
             ));
         }
-        let own;
-        let domain = match &token.api_domain {
-            Some(domain) => {
-                own = checked_base_url(domain)?;
-                own.as_str()
-            }
-            None => self.inner.api_domain.as_str(),
+        let api = match &token.api_domain {
+            Some(domain) => checked_base_url(domain)?,
+            None => self.inner.api_domain.clone(),
+        };
+        let domain = match parts.meta().domain {
+            Domain::Api => api,
+            Domain::Content => match &self.inner.content_domain {
+                Some(content) => content.clone(),
+                None => content_domain_of(&api),
+            },
         };
         let mut url = String::with_capacity(domain.len() + 128);
-        url.push_str(domain);
+        url.push_str(&domain);
         parts.write_path_and_query(&mut url, self.inner.version)?;
         Ok((token, url))
     }
@@ -516,12 +560,119 @@ impl Client {
     /// Sends rendered parts and returns the raw answer: the whole call, with its token refresh
     /// and its retries, each attempt within the concurrency limit.
     pub async fn execute_parts(&self, parts: &RequestParts) -> Result<RawResponse, Error> {
+        match self.execute_received(parts, false).await? {
+            Received::Raw(raw) => Ok(raw),
+            Received::Stream(response, url) => {
+                let target = Wire {
+                    method: parts.method(),
+                    path_template: parts.meta().path,
+                    url: &url,
+                };
+                let status = response.status().as_u16();
+                Ok(self.read_raw(target, response, status).await?)
+            }
+        }
+    }
+
+    /// Sends a download call and hands its answer over as a stream: `None` for `204 No
+    /// Content`, a typed error for Zoho's error answers. Retried as any call is until a
+    /// successful answer begins; the body is the caller's to read ([`Download`]).
+    pub async fn download<E: Endpoint>(&self, endpoint: &E) -> Result<Option<Download>, Error> {
+        let parts = endpoint.request_parts()?;
+        match self.execute_received(&parts, true).await? {
+            Received::Stream(response, url) => Ok(Some(Download::streamed(
+                response,
+                &url,
+                self.inner.max_download,
+            ))),
+            Received::Raw(raw) if raw.status == 204 => Ok(None),
+            // A Zoho error answer is an error; a JSON file (read whole, within the client's
+            // limit for answers) is the file.
+            // A Zoho error answer is an error; a JSON file, read whole, is the file.
+            Received::Raw(raw) => crate::files::decode_download(&raw),
+        }
+    }
+
+    /// Downloads a file from a full URL Zoho gave (a bulk write's `result.download_url`): one
+    /// attempt, streamed. The token goes only to the client's own domains and Zoho's (a host
+    /// under `zoho.<dc>`, `zohoapis.<dc>` or `zohocloud.ca`); any other URL is refused unsent.
+    pub async fn download_from(&self, url: &str) -> Result<Option<Download>, Error> {
+        let parsed = reqwest::Url::parse(&checked_base_url(url)?)
+            .map_err(|e| Error::invalid_request(format!("`{url}` is not a URL: {e}")))?;
+        if !self.is_zoho_host(parsed.host_str().unwrap_or_default()) {
+            return Err(Error::invalid_request(format!(
+                "`{url}` is not a Zoho domain nor the client's, so the token is not sent there"
+            )));
+        }
+        let token = self.inner.tokens.token().await?;
+        let _slot = self
+            .inner
+            .limit
+            .admit(CallInfo::new(Method::Get, "{download_url}"))
+            .await?;
+        let builder = self
+            .inner
+            .http
+            .get(parsed.as_str())
+            .header(AUTHORIZATION, authorization(&token));
+        let target = Wire {
+            method: Method::Get,
+            path_template: "{download_url}",
+            url,
+        };
+        match self.send_attempt(builder, target, 1, true).await? {
+            Received::Stream(response, url) => Ok(Some(Download::streamed(
+                response,
+                &url,
+                self.inner.max_download,
+            ))),
+            Received::Raw(raw) if raw.status == 204 => Ok(None),
+            Received::Raw(raw) => crate::files::decode_download(&raw),
+        }
+    }
+
+    fn is_zoho_host(&self, host: &str) -> bool {
+        let host = host.to_ascii_lowercase();
+        let own = |domain: &str| {
+            reqwest::Url::parse(domain)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+                .is_some_and(|h| h == host)
+        };
+        let content = self
+            .inner
+            .content_domain
+            .clone()
+            .unwrap_or_else(|| content_domain_of(&self.inner.api_domain));
+        own(&self.inner.api_domain)
+            || own(&content)
+            || host.ends_with(".zohocloud.ca")
+            || DataCenter::ALL.iter().any(|dc| {
+                let suffix = dc.suffix();
+                host.ends_with(&format!(".zoho.{suffix}"))
+                    || host.ends_with(&format!(".zohoapis.{suffix}"))
+            })
+    }
+
+    /// The whole call: uploads checked, then attempts until one settles. With `streamed`, a
+    /// successful answer that is not JSON is handed over unread.
+    async fn execute_received(
+        &self,
+        parts: &RequestParts,
+        streamed: bool,
+    ) -> Result<Received, Error> {
         // Before waiting for a slot: a call that cannot be sent should not queue first.
         self.check_scopes(parts)?;
+        parts.check_uploads().await?;
         let mut attempts = Attempts::new(&self.inner.retry, Target::endpoint(parts.meta()));
         let mut refreshed = false;
         loop {
-            let (token, result) = self.attempt(parts, attempts.number()).await?;
+            let (token, result) = self.attempt(parts, attempts.number(), streamed).await?;
+            let result = match result {
+                Ok(Received::Stream(response, url)) => return Ok(Received::Stream(response, url)),
+                Ok(Received::Raw(raw)) => Ok(raw),
+                Err(error) => Err(error),
+            };
             // A token Zoho refused is refreshed once per call; that attempt is not a failure
             // of the call and does not spend the budget.
             if !refreshed && is_invalid_token(&result) {
@@ -531,7 +682,7 @@ impl Client {
                 continue;
             }
             if let ControlFlow::Break(result) = attempts.settle(result).await {
-                return result;
+                return result.map(Received::Raw);
             }
         }
     }
@@ -544,7 +695,8 @@ impl Client {
         &self,
         parts: &RequestParts,
         attempt: u32,
-    ) -> Result<(AccessToken, Result<RawResponse, Error>), Error> {
+        streamed: bool,
+    ) -> Result<(AccessToken, Result<Received, Error>), Error> {
         let meta = parts.meta();
         let mut call = CallInfo::new(meta.method, meta.path).root(meta.root);
         call.records = parts.expected_outcomes();
@@ -563,12 +715,20 @@ impl Client {
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                 .body(body);
         }
+        if let Some(form) = parts.form() {
+            // Opened for each attempt: a file on disk is streamed from its start again.
+            let (body, length) = form.body().await?;
+            builder = builder
+                .header(CONTENT_TYPE, form.content_type())
+                .header(CONTENT_LENGTH, length)
+                .body(body);
+        }
         let target = Wire {
             method: parts.method(),
             path_template: parts.meta().path,
             url: &url,
         };
-        let result = self.send_attempt(builder, target, attempt).await;
+        let result = self.send_attempt(builder, target, attempt, streamed).await;
         Ok((token, result))
     }
 
@@ -593,7 +753,13 @@ impl Client {
             path_template: request.path_template,
             url: &request.url,
         };
-        self.send_attempt(builder, target, 1).await
+        match self.send_attempt(builder, target, 1, false).await? {
+            Received::Raw(raw) => Ok(raw),
+            Received::Stream(response, _) => {
+                let status = response.status().as_u16();
+                self.read_raw(target, response, status).await
+            }
+        }
     }
 
     /// One attempt on the wire, in its own `zoho.request` span.
@@ -602,7 +768,8 @@ impl Client {
         builder: reqwest::RequestBuilder,
         target: Wire<'_>,
         attempt: u32,
-    ) -> Result<RawResponse, Error> {
+        streamed: bool,
+    ) -> Result<Received, Error> {
         let span = tracing::info_span!(
             "zoho.request",
             method = target.method.as_str(),
@@ -615,7 +782,7 @@ impl Client {
         );
         let started = Instant::now();
         let result = self
-            .execute_once(builder, target)
+            .execute_once(builder, target, streamed)
             .instrument(span.clone())
             .await;
         record_result(&span, &result);
@@ -627,18 +794,40 @@ impl Client {
         &self,
         builder: reqwest::RequestBuilder,
         target: Wire<'_>,
-    ) -> Result<RawResponse, Error> {
+        streamed: bool,
+    ) -> Result<Received, Error> {
         let response = builder
             .send()
             .await
             .map_err(|e| self.transport_error(target, e))?;
         let status = response.status().as_u16();
+        if streamed && is_file_answer(&response) {
+            return Ok(Received::Stream(response, target.url.to_owned()));
+        }
+        self.read_raw(target, response, status)
+            .await
+            .map(Received::Raw)
+    }
+
+    /// Reads a whole answer, within the client's limit.
+    async fn read_raw(
+        &self,
+        target: Wire<'_>,
+        response: reqwest::Response,
+        status: u16,
+    ) -> Result<RawResponse, Error> {
         let (content_type, retry_after) = read_headers(response.headers());
+        let content_disposition = response
+            .headers()
+            .get(reqwest::header::CONTENT_DISPOSITION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let body = self.read_body(target, response, status).await?;
         Ok(RawResponse {
             status,
             content_type,
             retry_after,
+            content_disposition,
             body,
         })
     }
@@ -696,6 +885,24 @@ impl Client {
     }
 }
 
+/// An attempt's answer: read whole, or (a download's file) handed over unread with its URL.
+enum Received {
+    Raw(RawResponse),
+    Stream(reqwest::Response, String),
+}
+
+/// Whether a download's answer is the file: a success with a body that is not Zoho JSON (an
+/// error answer or a `204` is read whole and decoded as any other).
+fn is_file_answer(response: &reqwest::Response) -> bool {
+    let status = response.status().as_u16();
+    let json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().starts_with("application/json"));
+    (200..300).contains(&status) && status != 204 && !json
+}
+
 /// What an attempt's span and transport errors say of its request.
 #[derive(Clone, Copy)]
 struct Wire<'a> {
@@ -714,9 +921,12 @@ fn is_invalid_token(result: &Result<RawResponse, Error>) -> bool {
 }
 
 /// Puts an attempt's status and Zoho code, or its error, on its span.
-fn record_result(span: &tracing::Span, result: &Result<RawResponse, Error>) {
+fn record_result(span: &tracing::Span, result: &Result<Received, Error>) {
     match result {
-        Ok(raw) => {
+        Ok(Received::Stream(response, _)) => {
+            span.record("status", response.status().as_u16());
+        }
+        Ok(Received::Raw(raw)) => {
             span.record("status", raw.status);
             if let Some(code) = raw.answer_code() {
                 span.record("code", code.as_str());

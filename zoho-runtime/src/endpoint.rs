@@ -54,7 +54,7 @@
 
 use std::ops::Range;
 
-pub use crate::meta::{BatchAxis, EndpointMeta, Segment};
+pub use crate::meta::{BatchAxis, Domain, EndpointMeta, Segment};
 pub use crate::request::{
     BodyWriter, HeaderField, PathSegment, QueryValue, RecordList, RequestParts,
 };

@@ -165,6 +165,51 @@ pub enum Error {
         limit: usize,
     },
 
+    /// A file part is larger than Zoho takes for this call: nothing was sent.
+    #[error("the file `{part}` is {size} bytes, more than the {limit} bytes Zoho takes here; nothing was sent")]
+    UploadTooLarge {
+        /// The form part's name.
+        part: String,
+        /// The file's size.
+        size: u64,
+        /// The limit of the endpoint.
+        limit: u64,
+    },
+
+    /// A file to upload could not be read, or a download could not be written.
+    #[error("file {path}: {source}")]
+    File {
+        /// The file's path, as given.
+        path: String,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A download ended before the size its answer announced: what was received is not the
+    /// file, and nothing was reported complete.
+    #[error("the download ended after {received} of {expected} bytes")]
+    DownloadIncomplete {
+        /// The bytes received.
+        received: u64,
+        /// The bytes the answer's `Content-Length` announced.
+        expected: u64,
+    },
+
+    /// A download is larger than the limit it was read with.
+    #[error("the download is larger than {limit} bytes")]
+    DownloadTooLarge {
+        /// The limit.
+        limit: u64,
+    },
+
+    /// A bulk job's CSV or zip file could not be written or read.
+    #[error("bulk file: {reason}")]
+    BulkFile {
+        /// What is wrong with it.
+        reason: String,
+    },
+
     /// A field of a [`Record`](crate::Record) holds a value of another type than asked for.
     #[error("the field `{field}` is not a `{type_name}`: {reason}")]
     FieldType {

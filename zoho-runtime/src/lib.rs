@@ -75,6 +75,8 @@
 //!   [`zoho_record`] and [`zoho_picklist`].
 //! - [`reconcile`]: settling records whose fate is unknown, by a search or a lookup of your own.
 //! - [`endpoint`]: what an endpoint written by hand implements [`Endpoint`] with.
+//! - [`files`]: uploads (`multipart/form-data`, files streamed from disk) and downloads
+//!   handed over as a stream.
 //! - [`jobs`]: waiting for bulk and mass-action jobs.
 //! - [`admission`]: what each attempt waits for (the concurrency limit), and the trait to share
 //!   it with other processes.
@@ -93,6 +95,7 @@ mod code;
 mod dynamic;
 pub mod endpoint;
 mod error;
+pub mod files;
 pub mod jobs;
 mod limit;
 mod meta;
@@ -164,6 +167,8 @@ pub mod __private {
         decode_json, decode_outcomes, BatchAxis, BodyWriter, Endpoint, EndpointMeta, Method,
         RawResponse, RecordList, RequestParts, Segment,
     };
+    pub use crate::files::{decode_download, Download, FileField, FormValue};
+    pub use crate::meta::Domain;
     #[allow(deprecated)]
     pub use crate::record::{assert_picklist_of, Picklist, Reference, Unchecked};
     pub use crate::{ApiVersion, Client, Error, Json, Outcomes, PreparedRequest};

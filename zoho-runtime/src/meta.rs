@@ -14,6 +14,17 @@ pub enum Segment {
     Field(&'static str),
 }
 
+/// Which of an organisation's domains a call goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Domain {
+    /// The API domain, `https://www.zohoapis.com` and its equivalent in each data center.
+    Api,
+    /// The content domain files of a bulk write are uploaded to, `https://content.zohoapis.com`
+    /// and its equivalent in each data center.
+    Content,
+}
+
 /// What an endpoint declaration fixes at compile time.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -41,6 +52,12 @@ pub struct EndpointMeta {
     /// again as an upsert on them when its fate is unknown, which cannot create a second
     /// record. Empty when the endpoint declares none.
     pub unique: &'static [&'static str],
+    /// The domain the call goes to.
+    pub domain: Domain,
+    /// Whether the answer is a file, handed over as a stream ([`Client::download`](crate::Client::download)).
+    pub download: bool,
+    /// The largest file part Zoho takes, checked before anything is sent.
+    pub max_upload: Option<u64>,
 }
 
 impl EndpointMeta {
@@ -73,6 +90,9 @@ impl EndpointMeta {
             idempotent: method.is_idempotent(),
             batch: None,
             unique: &[],
+            domain: Domain::Api,
+            download: false,
+            max_upload: None,
         }
     }
 
@@ -127,6 +147,24 @@ impl EndpointMeta {
     /// [`Action::Update`](crate::Action::Update).
     pub const fn unique(mut self, fields: &'static [&'static str]) -> Self {
         self.unique = fields;
+        self
+    }
+
+    /// The domain the call goes to.
+    pub const fn domain(mut self, domain: Domain) -> Self {
+        self.domain = domain;
+        self
+    }
+
+    /// Says the answer is a file, read as a stream.
+    pub const fn download(mut self) -> Self {
+        self.download = true;
+        self
+    }
+
+    /// The largest file part Zoho takes for this call, in bytes.
+    pub const fn max_upload(mut self, bytes: u64) -> Self {
+        self.max_upload = Some(bytes);
         self
     }
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 use zoho_spec::scope::Scope;
 
 use crate::error::Error;
+use crate::files::{FileField, FormItem, FormValue, Multipart};
 use crate::meta::{EndpointMeta, Segment};
 use crate::types::{ApiVersion, Method, RecordId};
 
@@ -35,6 +36,8 @@ pub struct RequestParts {
     headers: Vec<(&'static str, String)>,
     /// Shared, not copied, by every attempt that sends it.
     body: Option<Bytes>,
+    /// A `multipart/form-data` body instead of the JSON one.
+    form: Option<Multipart>,
     expected_outcomes: Option<usize>,
 }
 
@@ -47,6 +50,7 @@ impl RequestParts {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            form: None,
             expected_outcomes: None,
         }
     }
@@ -129,6 +133,56 @@ impl RequestParts {
             data: Data::None,
             envelope: Vec::new(),
         }
+    }
+
+    /// Adds a text field to the `multipart/form-data` body, unless the value is absent.
+    pub fn form_text<V: FormValue + ?Sized>(&mut self, name: &'static str, value: &V) {
+        if let Some(value) = value.form_value() {
+            self.form_mut().push(FormItem::Text {
+                name: name.to_owned(),
+                value,
+            });
+        }
+    }
+
+    /// Adds a file to the `multipart/form-data` body, unless the value is absent.
+    pub fn form_file<F: FileField + ?Sized>(&mut self, name: &'static str, file: &F) {
+        if let Some(part) = file.file_part() {
+            self.form_mut().push(FormItem::File {
+                name: name.to_owned(),
+                part: part.clone(),
+            });
+        }
+    }
+
+    fn form_mut(&mut self) -> &mut Multipart {
+        self.form.get_or_insert_with(Multipart::new)
+    }
+
+    /// The `multipart/form-data` body, when the endpoint sends one.
+    pub fn form(&self) -> Option<&Multipart> {
+        self.form.as_ref()
+    }
+
+    /// Refuses, before anything is sent, a file larger than the endpoint's `max_upload`.
+    pub(crate) async fn check_uploads(&self) -> Result<(), Error> {
+        let (Some(limit), Some(form)) = (self.meta.max_upload, &self.form) else {
+            return Ok(());
+        };
+        for item in form.items() {
+            let FormItem::File { name, part } = item else {
+                continue;
+            };
+            let size = part.size().await?;
+            if size > limit {
+                return Err(Error::UploadTooLarge {
+                    part: name.clone(),
+                    size,
+                    limit,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The path below the API root, values percent-encoded: `/Deals/4150868000003384003/…`.

@@ -20,6 +20,8 @@ pub struct RawResponse {
     pub content_type: Option<String>,
     /// The `Retry-After` header in seconds, when there was a readable one.
     pub retry_after: Option<u64>,
+    /// The `Content-Disposition` header of a file's answer, when there was one.
+    pub content_disposition: Option<String>,
     /// The body.
     pub body: bytes::Bytes,
 }
@@ -31,6 +33,7 @@ impl RawResponse {
             status,
             content_type: None,
             retry_after: None,
+            content_disposition: None,
             body: body.into(),
         }
     }

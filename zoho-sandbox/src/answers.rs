@@ -13,6 +13,8 @@ pub(crate) const JSON_CONTENT_TYPE: &str = "application/json;charset=utf-8";
 pub(crate) struct Answer {
     pub status: StatusCode,
     pub body: Option<Value>,
+    /// A file answered instead of JSON (`crate::files`).
+    pub file: Option<crate::files::FileAnswer>,
 }
 
 impl Answer {
@@ -21,6 +23,7 @@ impl Answer {
         Answer {
             status,
             body: Some(body),
+            file: None,
         }
     }
 
@@ -29,6 +32,7 @@ impl Answer {
         Answer {
             status: StatusCode::NO_CONTENT,
             body: None,
+            file: None,
         }
     }
 
@@ -37,6 +41,7 @@ impl Answer {
         Answer {
             status: StatusCode::NOT_MODIFIED,
             body: None,
+            file: None,
         }
     }
 
@@ -59,6 +64,9 @@ pub(crate) fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
 
 impl IntoResponse for Answer {
     fn into_response(self) -> Response {
+        if let Some(file) = self.file {
+            return file.into_response();
+        }
         match self.body {
             None => self.status.into_response(),
             Some(body) => {

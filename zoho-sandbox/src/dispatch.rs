@@ -36,19 +36,34 @@ fn route_and_run(shared: &Shared, req: &Incoming) -> Handled {
 }
 
 /// `/crm/v2/Leads/1` → (v2, ["Leads", "1"]); a trailing `/` is forgiven, an empty segment is not.
+/// The bulk API's `/crm/bulk/v8/read` → (v8, [`crate::bulk::ROOT`, "read"]).
 fn split_path(path: &str) -> Option<(ApiVersion, Vec<String>)> {
     let rest = path.strip_prefix("/crm/")?.trim_end_matches('/');
-    // `/crm/email/{version}/…` is served as the segments `__email/…` (see `settings::routes`).
-    let (root, rest) = match rest.strip_prefix("email/") {
-        Some(rest) => (Some("__email".to_owned()), rest),
-        None => (None, rest),
+    // `/crm/email/{version}/…` is served as the segments `__email/…` (see `settings::routes`),
+    // `/crm/bulk/{version}/…` as `[bulk::ROOT]/…`.
+    let (root, rest) = if let Some(rest) = rest.strip_prefix("email/") {
+        (Some("__email"), rest)
+    } else if let Some(rest) = rest.strip_prefix("bulk/") {
+        (Some(crate::bulk::ROOT), rest)
+    } else {
+        (None, rest)
     };
     let mut parts = rest.split('/');
     let version = ApiVersion::parse(parts.next()?)?;
-    let segments: Vec<String> = root.into_iter().chain(parts.map(percent_decode)).collect();
-    if segments.is_empty() || segments.iter().any(String::is_empty) {
+    let segments: Vec<String> = parts.map(percent_decode).collect();
+    // A marker segment written in a URL is no root of its own.
+    if segments.is_empty()
+        || segments.iter().any(String::is_empty)
+        || segments[0] == crate::bulk::ROOT
+        || segments[0] == "__email"
+    {
         return None;
     }
+    let segments = root
+        .map(str::to_owned)
+        .into_iter()
+        .chain(segments)
+        .collect();
     Some((version, segments))
 }
 

@@ -165,6 +165,7 @@ mod answers;
 mod auth;
 mod blueprint;
 mod body;
+mod bulk;
 mod change_owner;
 mod composite;
 mod contact_roles;
@@ -176,6 +177,7 @@ mod emails;
 mod emails_state;
 mod external;
 mod faults;
+mod files;
 mod find_and_merge;
 mod inventory_convert;
 mod journal;
@@ -183,6 +185,7 @@ mod keyed;
 mod mass_actions;
 mod mass_update;
 mod metadata;
+mod multipart;
 mod notes;
 mod notes_state;
 mod notifications;
@@ -219,9 +222,30 @@ mod unavailability;
 mod user_groups;
 mod users;
 mod writes;
+mod zipcsv;
 
 pub use auth::OAuthClient;
 pub use faults::{Fault, FaultRule, Faults, InjectedFault, Phase};
 pub use journal::JournalEntry;
 pub use sandbox::{Sandbox, SandboxBuilder, ALL_SCOPES};
 pub use store::RecordState;
+
+/// Entry points for the fuzz targets in `fuzz/` to the sandbox's parsers. Built only with
+/// `--cfg fuzzing`, which `cargo fuzz` sets. Not a public API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod __fuzz {
+    /// A part of a form as the sandbox reads it: name, file name, content type, bytes.
+    pub type Part = (String, Option<String>, Option<String>, Vec<u8>);
+
+    /// The parts of a `multipart/form-data` body with this boundary, or why it is not one.
+    pub fn multipart(boundary: &str, body: &[u8]) -> Result<Vec<Part>, String> {
+        let body = axum::body::Bytes::copy_from_slice(body);
+        crate::multipart::parse(boundary, &body).map(|parts| {
+            parts
+                .into_iter()
+                .map(|p| (p.name, p.file_name, p.content_type, p.data.to_vec()))
+                .collect()
+        })
+    }
+}

@@ -19,9 +19,9 @@ use zoho_spec::Method;
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
 use crate::{
-    actions, contact_roles, currencies, emails, mass_update, metadata, notes, org, portal_users,
-    profiles, records, related, roles, search, settings, tags, territories, timelines,
-    unavailability, user_groups, users,
+    actions, bulk, contact_roles, currencies, emails, files, mass_update, metadata, notes, org,
+    portal_users, profiles, records, related, roles, search, settings, tags, territories,
+    timelines, unavailability, user_groups, users,
 };
 
 /// One row of the table: a path pattern and a handler per method.
@@ -88,6 +88,8 @@ const fn index(method: Method) -> usize {
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
 pub(crate) static AREAS: &[&[Route]] = &[
+    files::ROUTES,
+    bulk::ROUTES,
     settings::ROUTES,
     actions::ROUTES,
     metadata::ROUTES,

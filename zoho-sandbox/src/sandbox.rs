@@ -39,6 +39,8 @@ pub const ALL_SCOPES: &[&str] = &[
     "ZohoCRM.composite_requests.ALL",
     "ZohoCRM.send_mail.ALL",
     "ZohoCRM.templates.ALL",
+    "ZohoCRM.files.ALL",
+    "ZohoFiles.files.ALL",
 ];
 
 /// Configures a sandbox before it starts. Obtained from [`Sandbox::builder`].
@@ -164,6 +166,8 @@ impl SandboxBuilder {
             peak_in_flight: Default::default(),
             api_domain: base_url.clone(),
             job_polls: self.job_polls,
+            files: Default::default(),
+            bulk: Default::default(),
         });
         let token = (access_token, self.token_ttl);
         let sandbox = Sandbox::serve(listener, shared, base_url, token);

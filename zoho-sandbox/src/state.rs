@@ -22,6 +22,10 @@ pub(crate) struct Shared {
     pub api_domain: String,
     /// Status checks a `cvid` mass-update job answers `SCHEDULED` before `COMPLETED`.
     pub job_polls: u32,
+    /// Attachments, photos, uploaded files and bulk-write zips (`crate::files`).
+    pub files: Mutex<crate::files::FileStore>,
+    /// Bulk read and bulk write jobs (`crate::bulk`).
+    pub bulk: Mutex<crate::bulk::BulkJobs>,
 }
 
 /// Locks a mutex, going on after a panic elsewhere: the data stays usable for the next request.

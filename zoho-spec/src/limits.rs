@@ -13,6 +13,19 @@ pub const MAX_PER_PAGE: usize = 200;
 /// `DISCRETE_PAGINATION_LIMIT_EXCEEDED` and `page_token` must be used.
 pub const MAX_PAGE_RECORDS: usize = 2_000;
 
+/// The largest file one attachment may be (`POST /{module}/{id}/Attachments`, a record photo, a
+/// file of `POST /files`): Zoho's 20 MB, read as MiB.
+pub const MAX_ATTACHMENT_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The largest zip of CSV files a bulk write may upload: Zoho's 25 MB, read as MiB.
+pub const MAX_BULK_WRITE_ZIP_BYTES: u64 = 25 * 1024 * 1024;
+
+/// The most records one bulk write job takes from its CSV file.
+pub const MAX_BULK_WRITE_RECORDS: usize = 25_000;
+
+/// The most records one bulk read job reads (one page of its result).
+pub const MAX_BULK_READ_RECORDS: usize = 200_000;
+
 /// Which list of an endpoint is split when a call carries more items than Zoho takes at once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BatchAxis {

@@ -91,4 +91,9 @@ areas!(
     unsubscribe_links,
     cadences,
     cadences_execution,
+    attachments,
+    record_photo,
+    files,
+    bulk_read,
+    bulk_write
 );

@@ -1,0 +1,10 @@
+use zoho_runtime::{zoho_endpoint, RecordId};
+
+#[zoho_endpoint(POST "/Leads/<id>/Attachments", scope = "ZohoCRM.modules.leads.CREATE")]
+pub struct Call {
+    pub id: RecordId,
+    #[zoho(file)]
+    pub file: Vec<u8>,
+}
+
+fn main() {}
