@@ -41,6 +41,7 @@
 
 pub mod fields;
 pub mod modules;
+pub mod records;
 
 /// The runtime the operations are declared with and sent through.
 pub use zoho_runtime as runtime;
@@ -94,7 +95,8 @@ macro_rules! declared {
 pub(crate) use declared;
 
 /// Every declared operation, area by area, in the order of the crate's modules.
-pub static AREAS: &[&[ApiOperation]] = &[modules::OPERATIONS, fields::OPERATIONS];
+pub static AREAS: &[&[ApiOperation]] =
+    &[modules::OPERATIONS, fields::OPERATIONS, records::OPERATIONS];
 
 /// Every declared operation.
 pub fn operations() -> impl Iterator<Item = &'static ApiOperation> {

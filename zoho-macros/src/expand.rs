@@ -34,10 +34,12 @@ pub fn expand(endpoint: &Endpoint) -> TokenStream {
     add_doc_line(&mut item, endpoint);
     let endpoint_impl = endpoint_impl(endpoint);
     let methods = inherent_methods(endpoint.input, &endpoint.response);
+    let paged_impl = crate::paging::expand(endpoint, &response_type(&endpoint.response));
     quote! {
         #item
         const _: () = {
             #endpoint_impl
+            #paged_impl
         };
         #methods
     }

@@ -310,6 +310,12 @@ fn role_of(ident: &Ident, attrs: &FieldAttrs, path: Option<&PathTemplate>) -> Op
         Some(RoleAttr::Records) => Role::Body(Body::Records),
         Some(RoleAttr::Envelope) => Role::Body(Body::Envelope(key())),
         Some(RoleAttr::Targets) => Role::Body(Body::Targets(key())),
+        Some(RoleAttr::Paging(paging)) => paging.role(
+            attrs
+                .rename
+                .as_ref()
+                .map_or_else(|| paging.wire_name().to_owned(), LitStr::value),
+        ),
         None if attrs.broken => return None,
         None if path?.has_placeholder(&name) => Role::Path,
         None => Role::Body(Body::Record(key())),

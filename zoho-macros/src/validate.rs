@@ -30,6 +30,7 @@ pub fn check(cx: &Ctxt, model: &Model) {
     }
     check_scope_templates(cx, model);
     check_module(cx, model);
+    crate::paging::check(cx, model);
 }
 
 /// Every `<placeholder>` names a field that fills it.

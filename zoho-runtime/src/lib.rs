@@ -89,6 +89,7 @@ mod limit;
 mod meta;
 mod outcome;
 mod page;
+pub mod paging;
 pub mod record;
 mod request;
 mod response;
@@ -108,6 +109,7 @@ pub use error::Error;
 pub use limit::Edition;
 pub use outcome::{Details, Outcome, Outcomes, RecordError, RecordSuccess, UserRef};
 pub use page::{Page, PageInfo};
+pub use paging::{Paged, Pages, PagingError, Records};
 pub use request::Nullable;
 pub use retry::RetryPolicy;
 pub use scope::{Operation, Scope, ScopeSet};
@@ -153,6 +155,8 @@ pub mod __private {
         decode_json, decode_outcomes, BatchAxis, BodyWriter, Endpoint, EndpointMeta, Method,
         RawResponse, RecordList, RequestParts, Segment,
     };
+    pub use crate::page::Page;
+    pub use crate::paging::{IsPage, Paged, PagingFields, Style as PagingStyle};
     #[allow(deprecated)]
     pub use crate::record::{assert_picklist_of, Picklist, Reference, Unchecked};
     pub use crate::{ApiVersion, Client, Error, Json, Outcomes, PreparedRequest};

@@ -35,7 +35,8 @@ pub(crate) fn list(ctx: &Ctx<'_>, module: &str) -> Handled {
     };
     let window = paging::window(ctx, cursor.as_ref())?;
     let since = modified_since(ctx)?;
-    let rows: Vec<Value> = {
+    // Only the page asked for is rendered: a walk of 100,000 records renders each once.
+    let (total, page) = {
         let store = ctx.store();
         let mut rows: Vec<(u64, &Record)> = store
             .records(m.api_name)
@@ -43,14 +44,25 @@ pub(crate) fn list(ctx: &Ctx<'_>, module: &str) -> Handled {
             .filter(|(_, r)| since.is_none_or(|since| modified_after(r, since)))
             .collect();
         rows.sort_by(|a, b| compare(a, b, &sort));
-        rows.iter()
+        let page: Vec<Value> = rows
+            .iter()
+            .skip(window.offset)
+            .take(window.per_page)
             .map(|(id, r)| render(*id, r, fields.as_deref()))
-            .collect()
+            .collect();
+        (rows.len(), page)
     };
-    if since.is_some() && rows.is_empty() {
+    if since.is_some() && total == 0 {
         return Ok(Answer::not_modified());
     }
-    Ok(paging::answer(ctx, rows, window, &sort, Some(m.api_name)))
+    Ok(paging::answer_page(
+        ctx,
+        total,
+        page,
+        window,
+        &sort,
+        Some(m.api_name),
+    ))
 }
 
 /// The `If-Modified-Since` header as seconds since the epoch.
@@ -122,17 +134,18 @@ fn sort_param(ctx: &Ctx<'_>) -> Result<Sort, Answer> {
 }
 
 fn compare(a: &(u64, &Record), b: &(u64, &Record), sort: &Sort) -> Ordering {
-    let key = |(id, r): &(u64, &Record)| match sort.by.as_str() {
-        "id" => format!("{id:020}"),
-        field => r
-            .fields
-            .get(field)
+    let key = |(_, r): &(u64, &Record)| -> String {
+        r.fields
+            .get(sort.by.as_str())
             .and_then(Value::as_str)
             .unwrap_or("")
-            .to_string(),
+            .to_string()
     };
     // Ties fall back to the id so that pages never overlap.
-    let order = key(a).cmp(&key(b)).then(a.0.cmp(&b.0));
+    let order = match sort.by.as_str() {
+        "id" => a.0.cmp(&b.0),
+        _ => key(a).cmp(&key(b)).then(a.0.cmp(&b.0)),
+    };
     if sort.descending {
         order.reverse()
     } else {

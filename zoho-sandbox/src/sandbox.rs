@@ -401,6 +401,12 @@ impl Sandbox {
         Some(id.to_string())
     }
 
+    /// Makes every `page_token` issued so far expired, as a day's wait would; the next call
+    /// with one is refused. Returns how many there were.
+    pub fn expire_page_tokens(&self) -> usize {
+        crate::paging::expire_all(&mut lock(&self.shared.store))
+    }
+
     /// The data of the relation between two records (`{}` when related without data), if any.
     pub fn relation(&self, module: &str, id: &str, other: &str, other_id: &str) -> Option<Value> {
         let (a, b) = (schema::module(module)?, schema::module(other)?);
