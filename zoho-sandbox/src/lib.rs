@@ -129,6 +129,7 @@ mod admin;
 mod answers;
 mod auth;
 mod body;
+mod coql;
 mod ctx;
 mod dispatch;
 mod external;
@@ -140,7 +141,9 @@ mod oauth;
 mod paging;
 mod pattern;
 mod prng;
+mod reading;
 mod records;
+mod recycle;
 mod related;
 mod routes;
 mod sandbox;
@@ -158,3 +161,9 @@ pub use faults::{Fault, FaultRule, Faults, InjectedFault, Phase};
 pub use journal::JournalEntry;
 pub use sandbox::{Sandbox, SandboxBuilder, ALL_SCOPES};
 pub use store::RecordState;
+
+/// The COQL parser, for the property tests and the fuzz target. Not a public API.
+#[doc(hidden)]
+pub mod __coql {
+    pub use crate::coql::check;
+}

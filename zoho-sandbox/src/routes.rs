@@ -18,7 +18,7 @@ use zoho_spec::Method;
 
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
-use crate::{mass_update, metadata, records, related, search};
+use crate::{mass_update, metadata, reading, records, related, search};
 
 /// One row of the table: a path pattern and a handler per method.
 pub(crate) struct Route {
@@ -84,7 +84,7 @@ const fn index(method: Method) -> usize {
 }
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
-pub(crate) static AREAS: &[&[Route]] = &[BASE];
+pub(crate) static AREAS: &[&[Route]] = &[reading::ROUTES, BASE];
 
 /// The records API and the metadata the sandbox began with; its broad rows come last.
 pub(crate) static BASE: &[Route] = &[
@@ -105,7 +105,6 @@ pub(crate) static BASE: &[Route] = &[
         .delete(|c| records::delete(c, c.at("module"), None)),
     Route::new("/{module}/upsert").post(|c| records::upsert(c, c.at("module"))),
     Route::new("/{module}/search").get(|c| search::search(c, c.at("module"))),
-    Route::new("/{module}/actions/count").get(|c| records::count(c, c.at("module"))),
     Route::new("/{module}/actions/mass_update")
         .get(|c| mass_update::status(c, c.at("module")))
         .post(|c| mass_update::schedule(c, c.at("module"))),

@@ -150,6 +150,7 @@ impl SandboxBuilder {
             auth: Mutex::new(auth),
             faults: Mutex::new(FaultState::new(self.faults)),
             journal: Mutex::new(Vec::new()),
+            recycle: Mutex::default(),
             in_flight: Default::default(),
             peak_in_flight: Default::default(),
             api_domain: base_url.clone(),
