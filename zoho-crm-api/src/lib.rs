@@ -39,9 +39,11 @@
 //! [`AREAS`] holds every declared operation, area by area, with its method, path and scopes
 //! ([`ApiOperation`]); [`operations`] walks them all.
 
+pub mod coql;
 pub mod fields;
 pub mod modules;
 pub mod records;
+pub mod search;
 
 /// The runtime the operations are declared with and sent through.
 pub use zoho_runtime as runtime;
@@ -95,8 +97,13 @@ macro_rules! declared {
 pub(crate) use declared;
 
 /// Every declared operation, area by area, in the order of the crate's modules.
-pub static AREAS: &[&[ApiOperation]] =
-    &[modules::OPERATIONS, fields::OPERATIONS, records::OPERATIONS];
+pub static AREAS: &[&[ApiOperation]] = &[
+    modules::OPERATIONS,
+    fields::OPERATIONS,
+    records::OPERATIONS,
+    search::OPERATIONS,
+    coql::OPERATIONS,
+];
 
 /// Every declared operation.
 pub fn operations() -> impl Iterator<Item = &'static ApiOperation> {

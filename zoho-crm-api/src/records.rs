@@ -17,13 +17,14 @@
 //!     .api_domain(sandbox.base_url())
 //!     .access_token(sandbox.access_token())
 //!     .build()?;
-//! let lead = Record::new().with("Last_Name", "Bryant")?.with("Company", "Zylker")?;
+//! let mut lead = Record::new();
+//! lead.set("Last_Name", "Bryant").set("Company", "Zylker");
 //! let outcomes = InsertRecords::new("Leads", vec![lead]).send(&client).await?;
-//! let id = outcomes.ids()[0].clone();
+//! let id = outcomes[0].as_ref().ok().and_then(|s| s.id()).unwrap();
 //!
 //! // One page…
 //! let page = GetRecords::<Record>::new("Leads", ["Last_Name"]).send(&client).await?;
-//! assert!(page.data.iter().any(|r| r.id() == Some(&id)));
+//! assert!(page.data.iter().any(|r| r.id() == Some(id.clone())));
 //!
 //! // …or every record, page after page (`page`, then `page_token` past 2,000).
 //! let mut all = client.records(GetRecords::<Record>::new("Leads", ["Last_Name"]));

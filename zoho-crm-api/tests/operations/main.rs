@@ -25,4 +25,4 @@ macro_rules! areas {
     };
 }
 
-areas!(modules, fields);
+areas!(modules, fields, records, search, coql);
