@@ -118,7 +118,7 @@ fn check_response(cx: &Ctxt, model: &Model, key: &Ident) {
             key,
             format!(
                 "`#[zoho({key})]` pages the call, which then answers one page at a time: add \
-                 `response = Page<Record>` (or `Page<` a record type of yours `>`)"
+                 `response = Page<Record>` (or `Page<YourRecord>`)"
             ),
         ),
     }
