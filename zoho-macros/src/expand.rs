@@ -334,20 +334,21 @@ fn decode(response: &Response) -> TokenStream {
     }
 }
 
-fn inherent_methods(input: &DeriveInput, response: &Response) -> TokenStream {
+fn inherent_methods(input: &DeriveInput, _response: &Response) -> TokenStream {
     let rt = crate::krate::runtime();
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let response = response_type(response);
     quote! {
         #[automatically_derived]
         impl #impl_generics #ident #ty_generics #where_clause {
-            /// Sends this call and decodes Zoho's answer.
-            pub async fn send(
-                &self,
-                client: &#rt::__private::Client,
-            ) -> ::core::result::Result<#response, #rt::__private::Error> {
-                client.send(self).await
+            /// Sends this call and decodes Zoho's answer: with the async client, a future of
+            /// the result (`call.send(&client).await?`); with the blocking one, the result
+            /// (`call.send(&client)?`).
+            pub fn send<'__a, __C: #rt::__private::Caller>(
+                &'__a self,
+                client: &'__a __C,
+            ) -> <__C as #rt::__private::Caller>::Answer<'__a, Self> {
+                #rt::__private::Caller::call(client, self)
             }
 
             /// Renders the request without sending it: method, full URL, headers and JSON body.

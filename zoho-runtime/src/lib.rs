@@ -59,6 +59,74 @@
 //! - With `response = T`, the answer is decoded into `T`; `204 No Content` decodes as `null`
 //!   (so `Option<T>` gives `None`).
 
+//! # Reading records
+//!
+//! A list call declared with `#[zoho(page)]` (and `per_page`, `page_token`), a search, or a COQL
+//! query (`#[zoho(coql)]`) answers one [`Page`] a call. [`Client::records`] walks every record of
+//! it, and [`Client::pages`] every page, the way Zoho pages each: `page` up to 2,000 records and
+//! then the `page_token` of the page before (past 2,000 Zoho answers
+//! `DISCRETE_PAGINATION_LIMIT_EXCEEDED` to `page`), search by `page` alone (2,000 at most),
+//! COQL by rewriting the query's `LIMIT offset, n` (2,000 a call, offsets up to 100,000). A walk
+//! stops after the page whose `info.more_records` is `false`.
+//!
+//! One page is in memory at a time. A page whose call fails is retried under the client's
+//! [`RetryPolicy`]; a walk that stops anyway ends with one [`PagingError`] saying how far it got
+//! (records and pages yielded, the [`Position`](paging::Position) it asked for) and why
+//! ([`PagingFailure`](paging::PagingFailure): the call's error, an expired page token, a limit
+//! of Zoho's). Both walks are [`Stream`](futures_util::Stream)s, with `next_page` and
+//! `next_record` for loops without `StreamExt`; the blocking client's are iterators.
+//!
+//! ```
+//! use zoho_runtime::{zoho_endpoint, Client, Page, Record};
+//! use zoho_sandbox::Sandbox;
+//!
+//! /// A page of a module's records.
+//! #[zoho_endpoint(GET "/<module>", scope = "ZohoCRM.modules.<module>.READ", response = Page<Record>)]
+//! pub struct ListRecords {
+//!     pub module: String,
+//!     #[zoho(query)]
+//!     pub fields: Vec<String>,
+//!     #[zoho(page)]
+//!     pub page: Option<u32>,
+//!     #[zoho(per_page)]
+//!     pub per_page: Option<u32>,
+//!     #[zoho(page_token)]
+//!     pub page_token: Option<String>,
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let sandbox = Sandbox::start().await?;
+//! let client = Client::builder()
+//!     .api_domain(sandbox.base_url())
+//!     .access_token(sandbox.access_token())
+//!     .build()?;
+//! let call = ListRecords {
+//!     module: "Leads".into(),
+//!     fields: vec!["Last_Name".into()],
+//!     page: None,
+//!     per_page: Some(4),
+//!     page_token: None,
+//! };
+//! let mut leads = client.records(call);
+//! let mut read = 0;
+//! while let Some(lead) = leads.next_record().await {
+//!     match lead {
+//!         Ok(lead) => {
+//!             assert!(lead.id().is_some());
+//!             read += 1;
+//!         }
+//!         Err(stopped) => {
+//!             eprintln!("{} records read before: {stopped}", stopped.records);
+//!             return Err(stopped.into());
+//!         }
+//!     }
+//! }
+//! assert_eq!(read, sandbox.records("Leads").len());
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Where things are
 //!
 //! - At the root: what a program calls — [`Client`], the [`Endpoint`] trait the attribute
@@ -68,6 +136,7 @@
 //! - [`record`]: record types checked against the organisation's schema, with
 //!   [`zoho_record`] and [`zoho_picklist`].
 //! - [`endpoint`]: what an endpoint written by hand implements [`Endpoint`] with.
+//! - [`paging`]: walking paged calls ([`Pages`], [`Records`], [`Paged`]).
 //! - [`admission`]: what each attempt waits for (the concurrency limit), and the trait to share
 //!   it with other processes.
 //! - `blocking` (with the feature `blocking`): the client for programs without an async runtime.
@@ -80,6 +149,7 @@ pub mod auth;
 mod batch;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+mod caller;
 mod client;
 mod code;
 mod dynamic;
@@ -98,6 +168,7 @@ mod scope;
 mod types;
 
 pub use batch::{Batch, BatchOutcome, BatchOutcomes, Progress, RecordFailure};
+pub use caller::{CallFuture, Caller};
 pub use client::{
     Client, ClientBuilder, DataCenter, PreparedRequest, DEFAULT_MAX_BODY, DEFAULT_MAX_CONCURRENT,
     DEFAULT_TIMEOUT,
@@ -123,7 +194,7 @@ pub mod admission {
     pub use crate::limit::{Admission, CallInfo, Permit};
 }
 
-/// Declares a Zoho CRM endpoint on a struct. See the crate docs and the README for the grammar.
+#[doc = include_str!("../docs/zoho_endpoint.md")]
 pub use zoho_macros::zoho_endpoint;
 
 /// Checks a record type against the organisation's schema snapshot; see the README's
@@ -151,6 +222,7 @@ pub mod __fuzz {
 /// What the code `#[zoho_endpoint]` generates refers to, and nothing else. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::caller::Caller;
     pub use crate::endpoint::{
         decode_json, decode_outcomes, BatchAxis, BodyWriter, Endpoint, EndpointMeta, Method,
         RawResponse, RecordList, RequestParts, Segment,
