@@ -124,7 +124,7 @@ fn comparable(value: &Json, part_named: bool) -> Option<Have> {
         Json::Number(n) => n.as_f64().map(Have::Number),
         Json::Bool(b) => Some(Have::Bool(*b)),
         Json::Array(items) => {
-            let texts: Vec<String> = items.iter().map(|v| text_of(v)).collect();
+            let texts: Vec<String> = items.iter().map(text_of).collect();
             Some(Have::Text(texts.join(";"))).filter(|_| !texts.is_empty())
         }
         Json::Object(map) if !part_named => map.get("id").and_then(|id| comparable(id, true)),
