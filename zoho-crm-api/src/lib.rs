@@ -64,6 +64,7 @@ pub mod change_owner;
 pub mod composite;
 pub mod contact_roles;
 pub mod convert_lead;
+pub mod coql;
 pub mod currencies;
 pub mod custom_views;
 pub mod duplicate_check_preference;
@@ -102,11 +103,13 @@ pub mod profiles;
 pub mod record_locking;
 pub mod record_locking_configuration;
 pub mod record_photo;
+pub mod records;
 pub mod recycle_bin;
 pub mod related_lists;
 pub mod related_records;
 pub mod roles;
 pub mod scoring_rules;
+pub mod search;
 pub mod setting;
 pub mod share_records;
 pub mod sharing_rules;
@@ -245,6 +248,9 @@ pub static AREAS: &[&[ApiOperation]] = &[
     files::OPERATIONS,
     bulk_read::OPERATIONS,
     bulk_write::OPERATIONS,
+    records::OPERATIONS,
+    search::OPERATIONS,
+    coql::OPERATIONS,
 ];
 
 /// Every declared operation.

@@ -2,7 +2,9 @@
 //!
 //! `#[zoho(path)]`, `#[zoho(query)]`, `#[zoho(query = "per_page")]`,
 //! `#[zoho(header = "If-Modified-Since")]`, `#[zoho(records)]`, `#[zoho(envelope)]`,
-//! `#[zoho(targets)]`, `#[zoho(file)]`, `#[zoho(form)]`, `#[zoho(rename = "No_of_Employees")]`.
+//! `#[zoho(targets)]`, `#[zoho(file)]`, `#[zoho(form)]`, `#[zoho(rename = "No_of_Employees")]`,
+//! and the paging roles `#[zoho(page)]`, `#[zoho(per_page)]`, `#[zoho(page_token)]`,
+//! `#[zoho(coql)]` (see `paging`).
 
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
@@ -10,11 +12,24 @@ use syn::spanned::Spanned;
 use syn::{Attribute, Ident, LitStr, Token};
 
 use crate::ctxt::{Ctxt, Keys};
+use crate::paging::PagingKey;
 use crate::suggest::{did_you_mean, listed};
 
 /// The keys `#[zoho(…)]` takes.
-pub const FIELD_KEYS: [&str; 9] = [
-    "path", "query", "header", "records", "envelope", "targets", "file", "form", "rename",
+pub const FIELD_KEYS: [&str; 13] = [
+    "path",
+    "query",
+    "header",
+    "records",
+    "envelope",
+    "targets",
+    "file",
+    "form",
+    "rename",
+    "page",
+    "per_page",
+    "page_token",
+    "coql",
 ];
 
 /// A role given explicitly.
@@ -36,6 +51,8 @@ pub enum RoleAttr {
     File,
     /// `form`: a text field of a `multipart/form-data` body.
     Form,
+    /// `page`, `per_page`, `page_token` or `coql`
+    Paging(PagingKey),
 }
 
 /// What a field's `#[zoho(…)]` attributes say.
@@ -116,6 +133,14 @@ fn parse_key(
         "file" => flag(meta, &key, RoleAttr::File)?,
         // #[zoho(form)]
         "form" => flag(meta, &key, RoleAttr::Form)?,
+        // #[zoho(page)]
+        "page" => flag(meta, &key, RoleAttr::Paging(PagingKey::Page))?,
+        // #[zoho(per_page)]
+        "per_page" => flag(meta, &key, RoleAttr::Paging(PagingKey::PerPage))?,
+        // #[zoho(page_token)]
+        "page_token" => flag(meta, &key, RoleAttr::Paging(PagingKey::PageToken))?,
+        // #[zoho(coql)]
+        "coql" => flag(meta, &key, RoleAttr::Paging(PagingKey::Coql))?,
         // #[zoho(rename = "No_of_Employees")]
         "rename" => {
             out.rename = Some(required_name(meta, &key, "\"No_of_Employees\"")?);

@@ -34,10 +34,12 @@ pub fn expand(endpoint: &Endpoint) -> TokenStream {
     add_doc_line(&mut item, endpoint);
     let endpoint_impl = endpoint_impl(endpoint);
     let methods = inherent_methods(endpoint.input, &endpoint.response);
+    let paged_impl = crate::paging::expand(endpoint, &response_type(&endpoint.response));
     quote! {
         #item
         const _: () = {
             #endpoint_impl
+            #paged_impl
         };
         #methods
     }
@@ -377,20 +379,35 @@ fn inherent_methods(input: &DeriveInput, response: &Response) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let send = match response {
-        Response::Download => quote!(client.download(self).await),
-        _ => quote!(client.send(self).await),
+        // A download's body is a stream the async client hands over: it has no blocking form.
+        Response::Download => {
+            let response = response_type(response);
+            quote! {
+                /// Sends this call and hands the answer's body over as a stream.
+                pub async fn send(
+                    &self,
+                    client: &#rt::__private::Client,
+                ) -> ::core::result::Result<#response, #rt::__private::Error> {
+                    client.download(self).await
+                }
+            }
+        }
+        _ => quote! {
+            /// Sends this call and decodes Zoho's answer: with the async client, a future of
+            /// the result (`call.send(&client).await?`); with the blocking one, the result
+            /// (`call.send(&client)?`).
+            pub fn send<'__a, __C: #rt::__private::Caller>(
+                &'__a self,
+                client: &'__a __C,
+            ) -> <__C as #rt::__private::Caller>::Answer<'__a, Self> {
+                #rt::__private::Caller::call(client, self)
+            }
+        },
     };
-    let response = response_type(response);
     quote! {
         #[automatically_derived]
         impl #impl_generics #ident #ty_generics #where_clause {
-            /// Sends this call and decodes Zoho's answer.
-            pub async fn send(
-                &self,
-                client: &#rt::__private::Client,
-            ) -> ::core::result::Result<#response, #rt::__private::Error> {
-                #send
-            }
+            #send
 
             /// Renders the request without sending it: method, full URL, headers and JSON body.
             pub async fn prepare(

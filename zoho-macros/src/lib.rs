@@ -23,6 +23,7 @@ mod expand;
 mod krate;
 mod model;
 mod modules;
+mod paging;
 mod parse;
 mod path;
 mod record;

@@ -364,6 +364,12 @@ fn role_of(ident: &Ident, attrs: &FieldAttrs, path: Option<&PathTemplate>) -> Op
         Some(RoleAttr::Targets) => Role::Body(Body::Targets(key())),
         Some(RoleAttr::File) => Role::Form(Form::File(key())),
         Some(RoleAttr::Form) => Role::Form(Form::Text(key())),
+        Some(RoleAttr::Paging(paging)) => paging.role(
+            attrs
+                .rename
+                .as_ref()
+                .map_or_else(|| paging.wire_name().to_owned(), LitStr::value),
+        ),
         None if attrs.broken => return None,
         None if path?.has_placeholder(&name) => Role::Path,
         None => Role::Body(Body::Record(key())),

@@ -32,6 +32,7 @@ pub fn check(cx: &Ctxt, model: &Model) {
     }
     check_scope_templates(cx, model);
     check_module(cx, model);
+    crate::paging::check(cx, model);
     check_unique(cx, model);
 }
 

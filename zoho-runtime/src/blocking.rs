@@ -85,7 +85,7 @@ impl Client {
         &self.inner
     }
 
-    fn block_on<F: Future>(&self, future: F) -> Result<F::Output, Error> {
+    pub(crate) fn block_on<F: Future>(&self, future: F) -> Result<F::Output, Error> {
         if tokio::runtime::Handle::try_current().is_ok() {
             return Err(Error::config(
                 "the blocking client was called from async code, which it would stall; use `zoho_runtime::Client` there",

@@ -65,6 +65,74 @@
 //!   [`Action`] says whether it created each record or found it; [`BatchOutcomes::reconcile`]
 //!   settles the rest ([`reconcile`]).
 
+//! # Reading records
+//!
+//! A list call declared with `#[zoho(page)]` (and `per_page`, `page_token`), a search, or a COQL
+//! query (`#[zoho(coql)]`) answers one [`Page`] a call. [`Client::records`] walks every record of
+//! it, and [`Client::pages`] every page, the way Zoho pages each: `page` up to 2,000 records and
+//! then the `page_token` of the page before (past 2,000 Zoho answers
+//! `DISCRETE_PAGINATION_LIMIT_EXCEEDED` to `page`), search by `page` alone (2,000 at most),
+//! COQL by rewriting the query's `LIMIT offset, n` (2,000 a call, offsets up to 100,000). A walk
+//! stops after the page whose `info.more_records` is `false`.
+//!
+//! One page is in memory at a time. A page whose call fails is retried under the client's
+//! [`RetryPolicy`]; a walk that stops anyway ends with one [`PagingError`] saying how far it got
+//! (records and pages yielded, the [`Position`](paging::Position) it asked for) and why
+//! ([`PagingFailure`](paging::PagingFailure): the call's error, an expired page token, a limit
+//! of Zoho's). Both walks are [`Stream`](futures_util::Stream)s, with `next_page` and
+//! `next_record` for loops without `StreamExt`; the blocking client's are iterators.
+//!
+//! ```
+//! use zoho_runtime::{zoho_endpoint, Client, Page, Record};
+//! use zoho_sandbox::Sandbox;
+//!
+//! /// A page of a module's records.
+//! #[zoho_endpoint(GET "/<module>", scope = "ZohoCRM.modules.<module>.READ", response = Page<Record>)]
+//! pub struct ListRecords {
+//!     pub module: String,
+//!     #[zoho(query)]
+//!     pub fields: Vec<String>,
+//!     #[zoho(page)]
+//!     pub page: Option<u32>,
+//!     #[zoho(per_page)]
+//!     pub per_page: Option<u32>,
+//!     #[zoho(page_token)]
+//!     pub page_token: Option<String>,
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let sandbox = Sandbox::start().await?;
+//! let client = Client::builder()
+//!     .api_domain(sandbox.base_url())
+//!     .access_token(sandbox.access_token())
+//!     .build()?;
+//! let call = ListRecords {
+//!     module: "Leads".into(),
+//!     fields: vec!["Last_Name".into()],
+//!     page: None,
+//!     per_page: Some(4),
+//!     page_token: None,
+//! };
+//! let mut leads = client.records(call);
+//! let mut read = 0;
+//! while let Some(lead) = leads.next_record().await {
+//!     match lead {
+//!         Ok(lead) => {
+//!             assert!(lead.id().is_some());
+//!             read += 1;
+//!         }
+//!         Err(stopped) => {
+//!             eprintln!("{} records read before: {stopped}", stopped.records);
+//!             return Err(stopped.into());
+//!         }
+//!     }
+//! }
+//! assert_eq!(read, sandbox.records("Leads").len());
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Where things are
 //!
 //! - At the root: what a program calls — [`Client`], the [`Endpoint`] trait the attribute
@@ -78,6 +146,7 @@
 //! - [`files`]: uploads (`multipart/form-data`, files streamed from disk) and downloads
 //!   handed over as a stream.
 //! - [`jobs`]: waiting for bulk and mass-action jobs.
+//! - [`paging`]: walking paged calls ([`Pages`], [`Records`], [`Paged`]).
 //! - [`admission`]: what each attempt waits for (the concurrency limit), and the trait to share
 //!   it with other processes.
 //! - `blocking` (with the feature `blocking`): the client for programs without an async runtime.
@@ -90,6 +159,7 @@ pub mod auth;
 mod batch;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+mod caller;
 mod client;
 mod code;
 mod dynamic;
@@ -101,6 +171,7 @@ mod limit;
 mod meta;
 mod outcome;
 mod page;
+pub mod paging;
 pub mod reconcile;
 pub mod record;
 mod request;
@@ -111,6 +182,7 @@ mod types;
 mod upsert;
 
 pub use batch::{Batch, BatchOutcome, BatchOutcomes, Progress, RecordFailure};
+pub use caller::{CallFuture, Caller};
 pub use client::{
     Client, ClientBuilder, DataCenter, PreparedRequest, DEFAULT_MAX_BODY, DEFAULT_MAX_CONCURRENT,
     DEFAULT_TIMEOUT,
@@ -122,6 +194,7 @@ pub use error::Error;
 pub use limit::Edition;
 pub use outcome::{Action, Details, Outcome, Outcomes, RecordError, RecordSuccess, UserRef};
 pub use page::{Page, PageInfo};
+pub use paging::{Paged, Pages, PagingError, Records};
 pub use request::Nullable;
 pub use retry::RetryPolicy;
 pub use scope::{Operation, Scope, ScopeSet};
@@ -135,7 +208,7 @@ pub mod admission {
     pub use crate::limit::{Admission, CallInfo, Permit};
 }
 
-/// Declares a Zoho CRM endpoint on a struct. See the crate docs and the README for the grammar.
+#[doc = include_str!("../docs/zoho_endpoint.md")]
 pub use zoho_macros::zoho_endpoint;
 
 /// Checks a record type against the organisation's schema snapshot; see the README's
@@ -163,12 +236,15 @@ pub mod __fuzz {
 /// What the code `#[zoho_endpoint]` generates refers to, and nothing else. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::caller::Caller;
     pub use crate::endpoint::{
         decode_json, decode_outcomes, BatchAxis, BodyWriter, Endpoint, EndpointMeta, Method,
         RawResponse, RecordList, RequestParts, Segment,
     };
     pub use crate::files::{decode_download, Download, FileField, FormValue};
     pub use crate::meta::Domain;
+    pub use crate::page::Page;
+    pub use crate::paging::{IsPage, Paged, PagingFields, Style as PagingStyle};
     #[allow(deprecated)]
     pub use crate::record::{assert_picklist_of, Picklist, Reference, Unchecked};
     pub use crate::{ApiVersion, Client, Error, Json, Outcomes, PreparedRequest};

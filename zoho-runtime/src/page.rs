@@ -63,8 +63,8 @@ pub struct PageInfo {
     /// This page's number, from 1.
     #[serde(default)]
     pub page: Option<u32>,
-    /// Whether there are records after this page.
-    #[serde(default)]
+    /// Whether there are records after this page (`null` or missing: no).
+    #[serde(default, deserialize_with = "null_as_false")]
     pub more_records: bool,
     /// The token of the next page, for listings past Zoho's 2,000-record limit of `page`.
     #[serde(default)]
@@ -88,17 +88,23 @@ impl<'de, R: Deserialize<'de>> Deserialize<'de> for Page<R> {
         #[derive(Deserialize)]
         #[serde(bound = "R: Deserialize<'de>")]
         struct Wire<R> {
-            #[serde(default = "Vec::new")]
-            data: Vec<R>,
+            // `null` as well as a missing key: no records, no paging facts.
+            #[serde(default = "Option::default")]
+            data: Option<Vec<R>>,
             #[serde(default)]
-            info: PageInfo,
+            info: Option<PageInfo>,
         }
         Ok(match Option::<Wire<R>>::deserialize(deserializer)? {
             Some(wire) => Page {
-                data: wire.data,
-                info: wire.info,
+                data: wire.data.unwrap_or_default(),
+                info: wire.info.unwrap_or_default(),
             },
             None => Page::empty(),
         })
     }
+}
+
+/// `more_records` of `null` read as `false`, as a missing key is: nothing says more follow.
+fn null_as_false<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(deserializer)?.unwrap_or(false))
 }

@@ -305,10 +305,18 @@ fn unexpected(raw: &RawResponse, reason: &str) -> Error {
 }
 
 fn decode_error<T>(raw: &RawResponse, error: &serde_json::Error) -> Error {
+    // A read that found nothing answers `204` with no body; say how to declare for it.
+    let reason = match raw.status {
+        204 => format!(
+            "{error}: Zoho answered 204 No Content (nothing matched), which only a type that \
+             decodes from nothing takes; declare `response = Option<…>`, or `Page<…>` for a list"
+        ),
+        _ => error.to_string(),
+    };
     Error::Decode {
         status: raw.status,
         type_name: std::any::type_name::<T>(),
-        reason: error.to_string(),
+        reason,
         body_start: raw.body_start(),
     }
 }
@@ -431,6 +439,7 @@ mod tests {
     fn no_content_for_a_plain_type_says_what_to_declare() {
         let err = decode_json::<std::collections::HashMap<String, u8>>(&raw(204, "")).unwrap_err();
         assert!(matches!(err, Error::Decode { status: 204, .. }), "{err:?}");
+        assert!(err.to_string().contains("response = Option<…>"), "{err}");
     }
 
     #[test]

@@ -170,6 +170,7 @@ mod change_owner;
 mod composite;
 mod contact_roles;
 mod convert_lead;
+mod coql;
 mod ctx;
 mod currencies;
 mod dispatch;
@@ -198,8 +199,10 @@ mod people_seed;
 mod portal_users;
 mod prng;
 mod profiles;
+mod reading;
 mod record_locking;
 mod records;
+mod recycle;
 mod recycle_bin;
 mod related;
 mod roles;
@@ -248,4 +251,10 @@ pub mod __fuzz {
                 .collect()
         })
     }
+}
+
+/// The COQL parser, for the property tests and the fuzz target. Not a public API.
+#[doc(hidden)]
+pub mod __coql {
+    pub use crate::coql::check;
 }

@@ -100,12 +100,29 @@ pub(crate) fn answer(
     module: Option<&'static str>,
 ) -> Answer {
     let total = rows.len();
+    let page = rows
+        .into_iter()
+        .skip(window.offset)
+        .take(window.per_page)
+        .collect();
+    answer_page(ctx, total, page, window, sort, module)
+}
+
+/// Answers `page`, the window's slice of `total` sorted records (rendered by the caller, so a
+/// large listing renders only the records it answers).
+pub(crate) fn answer_page(
+    ctx: &Ctx<'_>,
+    total: usize,
+    page: Vec<Value>,
+    window: Window,
+    sort: &Sort,
+    module: Option<&'static str>,
+) -> Answer {
     if window.offset >= total {
         return Answer::no_content();
     }
     let end = (window.offset + window.per_page).min(total);
     let more = end < total;
-    let page: Vec<Value> = rows[window.offset..end].to_vec();
     let mut info = json!({
         "per_page": window.per_page,
         "count": page.len(),
@@ -139,4 +156,13 @@ fn issue_token(ctx: &Ctx<'_>, module: &'static str, offset: usize, sort: &Sort) 
     };
     store.cursors.insert(token.clone(), cursor);
     (json!(token), json!(expiry_text))
+}
+
+/// Makes every cursor expired (for [`crate::Sandbox::expire_page_tokens`]).
+pub(crate) fn expire_all(store: &mut crate::store::Store) -> usize {
+    let now = Instant::now();
+    for cursor in store.cursors.values_mut() {
+        cursor.expires = now;
+    }
+    store.cursors.len()
 }

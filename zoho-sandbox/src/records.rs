@@ -11,10 +11,11 @@ use crate::ctx::{Ctx, Handled};
 use crate::external;
 use crate::paging::{self, Sort};
 use crate::schema::ModuleDef;
+use crate::state::lock;
 use crate::store::{render, Record};
-use crate::{time, writes};
+use crate::{recycle, search, time, writes};
 use zoho_spec::limits::MAX_RECORDS_PER_CALL;
-use zoho_spec::ApiVersion;
+use zoho_spec::{ApiVersion, Operation};
 
 /// Field names a `fields` parameter may list at once.
 const MAX_FIELDS: usize = 50;
@@ -35,7 +36,8 @@ pub(crate) fn list(ctx: &Ctx<'_>, module: &str) -> Handled {
     };
     let window = paging::window(ctx, cursor.as_ref())?;
     let since = modified_since(ctx)?;
-    let rows: Vec<Value> = {
+    // Only the page asked for is rendered: a walk of 100,000 records renders each once.
+    let (total, page) = {
         let store = ctx.store();
         let mut rows: Vec<(u64, &Record)> = store
             .records(m.api_name)
@@ -43,14 +45,25 @@ pub(crate) fn list(ctx: &Ctx<'_>, module: &str) -> Handled {
             .filter(|(_, r)| since.is_none_or(|since| modified_after(r, since)))
             .collect();
         rows.sort_by(|a, b| compare(a, b, &sort));
-        rows.iter()
+        let page: Vec<Value> = rows
+            .iter()
+            .skip(window.offset)
+            .take(window.per_page)
             .map(|(id, r)| render(*id, r, fields.as_deref()))
-            .collect()
+            .collect();
+        (rows.len(), page)
     };
-    if since.is_some() && rows.is_empty() {
+    if since.is_some() && total == 0 {
         return Ok(Answer::not_modified());
     }
-    Ok(paging::answer(ctx, rows, window, &sort, Some(m.api_name)))
+    Ok(paging::answer_page(
+        ctx,
+        total,
+        page,
+        window,
+        &sort,
+        Some(m.api_name),
+    ))
 }
 
 /// The `If-Modified-Since` header as seconds since the epoch.
@@ -122,17 +135,18 @@ fn sort_param(ctx: &Ctx<'_>) -> Result<Sort, Answer> {
 }
 
 fn compare(a: &(u64, &Record), b: &(u64, &Record), sort: &Sort) -> Ordering {
-    let key = |(id, r): &(u64, &Record)| match sort.by.as_str() {
-        "id" => format!("{id:020}"),
-        field => r
-            .fields
-            .get(field)
+    let key = |(_, r): &(u64, &Record)| -> String {
+        r.fields
+            .get(sort.by.as_str())
             .and_then(Value::as_str)
             .unwrap_or("")
-            .to_string(),
+            .to_string()
     };
     // Ties fall back to the id so that pages never overlap.
-    let order = key(a).cmp(&key(b)).then(a.0.cmp(&b.0));
+    let order = match sort.by.as_str() {
+        "id" => a.0.cmp(&b.0),
+        _ => key(a).cmp(&key(b)).then(a.0.cmp(&b.0)),
+    };
     if sort.descending {
         order.reverse()
     } else {
@@ -257,10 +271,18 @@ pub(crate) fn delete(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Hand
     }
     let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
     let mut store = ctx.store();
+    let mut bin = lock(&ctx.shared.recycle);
     let outcomes = ids
         .iter()
         .map(|text| match ext.resolve(&store, m, text) {
-            Some(id) => writes::delete(&mut store, m, id),
+            Some(id) => {
+                let before = store.get(m.api_name, id).cloned();
+                let outcome = writes::delete(&mut store, m, id);
+                if let (true, Some(record)) = (outcome.is_ok(), before) {
+                    bin.put(m.api_name, id, &record);
+                }
+                outcome
+            }
             None => Outcome::invalid_id(text),
         })
         .collect();
@@ -326,10 +348,93 @@ fn duplicate_check_fields(m: &ModuleDef, body: &Map<String, Value>) -> Vec<Strin
     }
 }
 
-/// `GET /{module}/actions/count`.
+/// `GET` (and `POST`) `/{module}/actions/count`: every record, or those `criteria`,
+/// `email`, `phone` or `word` find, as a search would.
 pub(crate) fn count(ctx: &Ctx<'_>, module: &str) -> Handled {
     let m = ctx.module(module)?;
-    ctx.require_shape(m)?;
-    let count = ctx.store().records(m.api_name).count();
+    // `POST` is not a shape zoho_spec lists; both methods read.
+    ctx.require_module(m, Operation::Read)?;
+    let filter = search::optional_filter(ctx, m)?;
+    let store = ctx.store();
+    let count = store
+        .records(m.api_name)
+        .filter(|(_, r)| filter.as_ref().is_none_or(|f| f(&r.fields)))
+        .count();
     Ok(Answer::json(StatusCode::OK, json!({ "count": count })))
+}
+
+/// `GET /{module}/actions/fetch_full_data?ids=…&fields=…` and
+/// `GET /{module}/{id}/actions/fetch_full_data?fields=…`: the fields asked for, of each record
+/// that exists; `204` when none does. (The sandbox never cuts rich text short, so the full
+/// value is the stored one.)
+pub(crate) fn fetch_full_data(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Handled {
+    let m = ctx.module(module)?;
+    ctx.require_module(m, Operation::Read)?;
+    let ids: Vec<u64> = match path_id {
+        Some(id) => body::parse_id(id).into_iter().collect(),
+        None => ids_param(ctx)?.ok_or_else(|| answers::required_param_missing("ids"))?,
+    };
+    let fields =
+        fields_param(ctx, false)?.ok_or_else(|| answers::required_param_missing("fields"))?;
+    let store = ctx.store();
+    let items = ids
+        .iter()
+        .filter_map(|id| {
+            store
+                .get(m.api_name, *id)
+                .map(|r| render(*id, r, Some(&fields)))
+        })
+        .collect();
+    Ok(recycle::data_or_empty(items))
+}
+
+/// `POST /{module}/{id}/actions/clone`: a new record with the original's values and the
+/// overrides of `data[0]`, if given.
+pub(crate) fn clone_record(ctx: &Ctx<'_>, module: &str, id: &str) -> Handled {
+    let m = ctx.module(module)?;
+    ctx.require_module(m, Operation::Create)?;
+    let overrides = match ctx.req.body.is_empty() {
+        true => Map::new(),
+        false => {
+            let body = body::object(&ctx.req.body)?;
+            let first = body
+                .get("data")
+                .and_then(Value::as_array)
+                .and_then(|d| d.first());
+            first
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default()
+        }
+    };
+    let mut store = ctx.store();
+    let Some(original) = body::parse_id(id).and_then(|id| store.get(m.api_name, id)) else {
+        return Ok(write_answer(vec![Outcome::invalid_id(id)], StatusCode::OK));
+    };
+    let mut copy: Map<String, Value> = original
+        .fields
+        .iter()
+        .filter(|(k, _)| !is_system_field(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    copy.extend(overrides);
+    let mut outcome = writes::insert(&mut store, m, &Value::Object(copy));
+    if outcome.is_ok() {
+        outcome.body["message"] = json!("record cloned");
+    }
+    Ok(write_answer(vec![outcome], StatusCode::CREATED))
+}
+
+/// Fields a copy does not take from its original: its identity and the write stamps.
+fn is_system_field(name: &str) -> bool {
+    name.starts_with('$')
+        || [
+            "id",
+            "Created_Time",
+            "Modified_Time",
+            "Created_By",
+            "Modified_By",
+            "Last_Activity_Time",
+        ]
+        .contains(&name)
 }

@@ -20,7 +20,7 @@ use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
 use crate::{
     actions, bulk, contact_roles, currencies, emails, files, mass_update, metadata, notes, org,
-    portal_users, profiles, records, related, roles, search, settings, tags, territories,
+    portal_users, profiles, reading, records, related, roles, search, settings, tags, territories,
     timelines, unavailability, user_groups, users,
 };
 
@@ -88,6 +88,7 @@ const fn index(method: Method) -> usize {
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
 pub(crate) static AREAS: &[&[Route]] = &[
+    reading::ROUTES,
     files::ROUTES,
     bulk::ROUTES,
     settings::ROUTES,
@@ -121,7 +122,6 @@ pub(crate) static BASE: &[Route] = &[
         .delete(|c| records::delete(c, c.at("module"), None)),
     Route::new("/{module}/upsert").post(|c| records::upsert(c, c.at("module"))),
     Route::new("/{module}/search").get(|c| search::search(c, c.at("module"))),
-    Route::new("/{module}/actions/count").get(|c| records::count(c, c.at("module"))),
     Route::new("/{module}/actions/mass_update")
         .get(|c| mass_update::status(c, c.at("module")))
         .post(|c| mass_update::schedule(c, c.at("module"))),

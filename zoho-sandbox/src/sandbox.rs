@@ -162,6 +162,7 @@ impl SandboxBuilder {
             auth: Mutex::new(auth),
             faults: Mutex::new(FaultState::new(self.faults)),
             journal: Mutex::new(Vec::new()),
+            recycle: Mutex::default(),
             in_flight: Default::default(),
             peak_in_flight: Default::default(),
             api_domain: base_url.clone(),
@@ -415,6 +416,12 @@ impl Sandbox {
         let id = store.new_id();
         seed_data::put_record(&mut store, m, id, &time::now(), fields);
         Some(id.to_string())
+    }
+
+    /// Makes every `page_token` issued so far expired, as a day's wait would; the next call
+    /// with one is refused. Returns how many there were.
+    pub fn expire_page_tokens(&self) -> usize {
+        crate::paging::expire_all(&mut lock(&self.shared.store))
     }
 
     /// The data of the relation between two records (`{}` when related without data), if any.

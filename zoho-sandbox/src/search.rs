@@ -44,7 +44,20 @@ pub(crate) fn search(ctx: &Ctx<'_>, module: &str) -> Handled {
     Ok(paging::answer(ctx, rows, window, &sort, None))
 }
 
-type Filter = Box<dyn Fn(&Fields) -> bool>;
+pub(crate) type Filter = Box<dyn Fn(&Fields) -> bool>;
+
+/// The filter of `criteria`, `email`, `phone` or `word`, or `None` when none is given (a
+/// count of every record).
+pub(crate) fn optional_filter(ctx: &Ctx<'_>, m: &ModuleDef) -> Result<Option<Filter>, Answer> {
+    let given = ["criteria", "email", "phone", "word"]
+        .iter()
+        .any(|p| ctx.param(p).is_some());
+    if given {
+        filter(ctx, m).map(Some)
+    } else {
+        Ok(None)
+    }
+}
 
 fn filter(ctx: &Ctx<'_>, m: &ModuleDef) -> Result<Filter, Answer> {
     if let Some(text) = ctx.param("criteria") {

@@ -15,6 +15,8 @@ pub(crate) struct Shared {
     pub auth: Mutex<Auth>,
     pub faults: Mutex<FaultState>,
     pub journal: Mutex<Vec<JournalEntry>>,
+    /// Deleted records, for `GET /{module}/deleted`.
+    pub recycle: Mutex<crate::recycle::RecycleBin>,
     pub in_flight: AtomicUsize,
     /// The most CRM requests ever in flight at once.
     pub peak_in_flight: AtomicUsize,

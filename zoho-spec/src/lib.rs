@@ -24,6 +24,7 @@ pub mod fields;
 pub mod limits;
 mod method;
 pub mod modules;
+pub mod paging;
 pub mod scope;
 pub mod shape;
 mod version;

@@ -95,5 +95,8 @@ areas!(
     record_photo,
     files,
     bulk_read,
-    bulk_write
+    bulk_write,
+    records,
+    search,
+    coql,
 );
