@@ -25,16 +25,23 @@ fuzz_target!(|input: Input| {
     for (is_file, name, file_name, bytes) in &input.parts {
         // A name's own `%22`, `%0D` or `%0A` cannot be told from an escaped quote or line break,
         // and a part holding the boundary ends early: both are outside what a form can carry.
-        if [name, file_name].iter().any(|t| t.contains('%')) || contains(bytes, BOUNDARY.as_bytes()) {
+        if [name, file_name].iter().any(|t| t.contains('%')) || contains(bytes, BOUNDARY.as_bytes())
+        {
             return;
         }
         if *is_file {
-            form.push(FormItem::File { name: name.clone(), part: FilePart::bytes(file_name.clone(), bytes.clone()) });
+            form.push(FormItem::File {
+                name: name.clone(),
+                part: FilePart::bytes(file_name.clone(), bytes.clone()),
+            });
             expected.push((name.clone(), Some(file_name.clone()), bytes.clone()));
         } else {
             let value = String::from_utf8_lossy(bytes).into_owned();
             expected.push((name.clone(), None, value.clone().into_bytes()));
-            form.push(FormItem::Text { name: name.clone(), value });
+            form.push(FormItem::Text {
+                name: name.clone(),
+                value,
+            });
         }
     }
     let body = form.to_bytes().expect("every part is in memory");

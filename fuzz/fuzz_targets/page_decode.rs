@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
     let raw = RawResponse::new(status, body.to_vec());
     match decode_json::<Page<Json>>(&raw) {
         Ok(page) => {
-            assert!((200..300).contains(&status) || status == 304, "a page from {status}");
+            assert!(
+                (200..300).contains(&status) || status == 304,
+                "a page from {status}"
+            );
             // Every record of `data` is kept, in order.
             if let Ok(Json::Object(map)) = serde_json::from_slice::<Json>(body) {
                 if let Some(Json::Array(items)) = map.get("data") {

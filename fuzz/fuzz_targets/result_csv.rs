@@ -10,7 +10,9 @@ use zoho_crm_api::bulk_file::{read_csv, read_csv_zip, records_of, row_outcomes};
 use zoho_runtime::Error;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&sent, file)) = data.split_first() else { return };
+    let Some((&sent, file)) = data.split_first() else {
+        return;
+    };
     for rows in [read_csv_zip(file), read_csv(file)] {
         let rows = match rows {
             Ok(rows) => rows,

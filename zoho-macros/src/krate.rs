@@ -31,6 +31,18 @@ pub fn runtime() -> TokenStream {
     }
 }
 
+/// [`runtime`], its tokens given `span`: for a generated check whose error rustc reports at the
+/// path it calls, so that the error lands on the user's token.
+pub fn runtime_at(span: Span) -> TokenStream {
+    runtime()
+        .into_iter()
+        .map(|mut tree| {
+            tree.set_span(span);
+            tree
+        })
+        .collect()
+}
+
 /// The runtime's `serde`, as the string `#[serde(crate = "…")]` takes.
 pub fn serde_crate() -> LitStr {
     let path: String = runtime()

@@ -107,6 +107,7 @@ pub fn checks(file: Option<&Path>, bounds: &[Bound<'_>]) -> TokenStream {
             );
             let [module, field, message] =
                 [module, field, &message].map(|text| LitStr::new(text, ty.span()));
+            let rt = crate::krate::runtime_at(ty.span());
             quote_spanned! {ty.span()=>
                 const _: () = #rt::__private::assert_picklist_of::<#ty>(
                     #module, #field, #message,

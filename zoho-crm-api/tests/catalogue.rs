@@ -1,0 +1,163 @@
+//! The catalogue against Zoho's own list of CRM v8 operations and against the README: every
+//! operation of Zoho's published OpenAPI description is declared here or listed in
+//! `NOT-DECLARED.md` with the reason, no listed one is in fact declared, and the README's table
+//! of areas gives each area's count.
+
+use std::collections::BTreeMap;
+
+use zoho_crm_api::{operations, ApiOperation};
+
+const ZOHO: &str = include_str!("fixtures/zoho-crm-v8-operations.tsv");
+const NOT_DECLARED: &str = include_str!("../NOT-DECLARED.md");
+const README: &str = include_str!("../../README.md");
+
+/// One operation of Zoho's list.
+struct ZohoOperation<'a> {
+    area: &'a str,
+    method: &'a str,
+    path: &'a str,
+}
+
+fn zoho_operations() -> Vec<ZohoOperation<'static>> {
+    ZOHO.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let mut cells = line.split('\t');
+            let mut next = || cells.next().expect("four cells");
+            ZohoOperation {
+                area: next(),
+                method: next(),
+                path: next(),
+            }
+        })
+        .collect()
+}
+
+/// The segments of a full path, `{…}` and `<…>` both `None`, the version segment dropped (the
+/// seeds pin older versions of the same operations).
+fn segments(path: &str) -> Vec<Option<&str>> {
+    path.split('/')
+        .filter(|s| !s.is_empty())
+        .filter(|s| !is_version(s))
+        .map(|s| {
+            let placeholder = (s.starts_with('{') && s.ends_with('}'))
+                || (s.starts_with('<') && s.ends_with('>'));
+            (!placeholder).then_some(s)
+        })
+        .collect()
+}
+
+fn is_version(segment: &str) -> bool {
+    segment.strip_prefix('v').is_some_and(|rest| {
+        !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
+    })
+}
+
+/// Whether a declared operation is Zoho's: same method, and each segment the same, a declared
+/// placeholder standing for anything (`/<module>/…` is every module's `/Leads/…`).
+fn declares(op: &ApiOperation, zoho: &ZohoOperation) -> bool {
+    if op.meta.method.as_str() != zoho.method {
+        return false;
+    }
+    let full = format!("{}{}", op.meta.root, op.meta.path);
+    let (ours, theirs) = (segments(&full), segments(zoho.path));
+    ours.len() == theirs.len()
+        && ours
+            .iter()
+            .zip(&theirs)
+            .all(|(a, b)| a.is_none() || a.is_some_and(|a| Some(a) == *b))
+}
+
+/// The rows of `NOT-DECLARED.md`'s table: `(method, path)`.
+fn not_declared() -> Vec<(&'static str, &'static str)> {
+    NOT_DECLARED
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            match cells.as_slice() {
+                ["", _area, method, path, _why, ""] if path.starts_with('`') => {
+                    Some((*method, path.trim_matches('`')))
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_operation_of_zoho_is_declared_or_listed_with_its_reason() {
+    let listed = not_declared();
+    let ops: Vec<&ApiOperation> = operations().collect();
+    let mut missing = Vec::new();
+    let mut stale = Vec::new();
+    for zoho in zoho_operations() {
+        let declared = ops.iter().any(|op| declares(op, &zoho));
+        let is_listed = listed.contains(&(zoho.method, zoho.path));
+        match (declared, is_listed) {
+            (false, false) => missing.push(format!("{} {} {}", zoho.area, zoho.method, zoho.path)),
+            (true, true) => stale.push(format!("{} {}", zoho.method, zoho.path)),
+            _ => {}
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} operations of Zoho are neither declared nor in NOT-DECLARED.md:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+    assert!(
+        stale.is_empty(),
+        "declared, yet listed in NOT-DECLARED.md:\n{}",
+        stale.join("\n")
+    );
+}
+
+#[test]
+fn every_listed_operation_is_one_of_zohos() {
+    let zoho = zoho_operations();
+    for (method, path) in not_declared() {
+        assert!(
+            zoho.iter().any(|z| z.method == method && z.path == path),
+            "NOT-DECLARED.md lists `{method} {path}`, which Zoho's description lacks"
+        );
+    }
+}
+
+#[test]
+fn every_declared_operation_is_unique() {
+    let mut seen = BTreeMap::new();
+    for op in operations() {
+        let key = (op.module_path, op.name());
+        assert!(seen.insert(key, ()).is_none(), "{key:?} is listed twice");
+    }
+}
+
+#[test]
+fn the_readme_gives_each_area_and_its_count() {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for op in operations() {
+        *counts.entry(op.area()).or_default() += 1;
+    }
+    let start = README
+        .find("<!-- areas -->")
+        .expect("README.md has `<!-- areas -->` before the table of areas");
+    let end = README[start..]
+        .find("<!-- /areas -->")
+        .expect("README.md has `<!-- /areas -->` after the table of areas");
+    let mut written: BTreeMap<&str, usize> = BTreeMap::new();
+    for line in README[start..start + end].lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if let ["", area, count, ..] = cells.as_slice() {
+            if let (Some(area), Ok(count)) = (
+                area.strip_prefix('`').and_then(|a| a.strip_suffix('`')),
+                count.parse::<usize>(),
+            ) {
+                written.insert(area, count);
+            }
+        }
+    }
+    assert_eq!(
+        written, counts,
+        "README.md's table of areas against the catalogue"
+    );
+}
