@@ -33,16 +33,24 @@ fn zoho_operations() -> Vec<ZohoOperation<'static>> {
         .collect()
 }
 
-/// The segments of a full path, `{…}` and `<…>` both `None`, the version segment dropped (the
-/// seeds pin older versions of the same operations).
-fn segments(path: &str) -> Vec<Option<&str>> {
+/// One segment of a path: literal text, or a placeholder with its name.
+#[derive(Debug, PartialEq)]
+enum Part<'a> {
+    Literal(&'a str),
+    Placeholder(&'a str),
+}
+
+/// The segments of a full path, `{…}` and `<…>` both placeholders, the version segment dropped
+/// (the seeds pin older versions of the same operations).
+fn segments(path: &str) -> Vec<Part<'_>> {
     path.split('/')
-        .filter(|s| !s.is_empty())
-        .filter(|s| !is_version(s))
+        .filter(|s| !s.is_empty() && !is_version(s))
         .map(|s| {
-            let placeholder = (s.starts_with('{') && s.ends_with('}'))
-                || (s.starts_with('<') && s.ends_with('>'));
-            (!placeholder).then_some(s)
+            let inner = s
+                .strip_prefix('{')
+                .and_then(|s| s.strip_suffix('}'))
+                .or_else(|| s.strip_prefix('<').and_then(|s| s.strip_suffix('>')));
+            inner.map_or(Part::Literal(s), Part::Placeholder)
         })
         .collect()
 }
@@ -53,19 +61,28 @@ fn is_version(segment: &str) -> bool {
     })
 }
 
-/// Whether a declared operation is Zoho's: same method, and each segment the same, a declared
-/// placeholder standing for anything (`/<module>/…` is every module's `/Leads/…`).
+/// Whether a declared segment stands for Zoho's: the same text, a placeholder for a
+/// placeholder, or the `<module>` placeholder for a module's name (`/<module>/…` is
+/// `/Leads/…` too; Zoho's module names begin with a capital, its other segments do not).
+fn stands_for(ours: &Part, theirs: &Part) -> bool {
+    match (ours, theirs) {
+        (Part::Literal(a), Part::Literal(b)) => a == b,
+        (Part::Placeholder(_), Part::Placeholder(_)) => true,
+        (Part::Placeholder(name), Part::Literal(b)) => {
+            *name == "module" && b.starts_with(|c: char| c.is_ascii_uppercase())
+        }
+        (Part::Literal(_), Part::Placeholder(_)) => false,
+    }
+}
+
+/// Whether a declared operation is Zoho's: same method, and each segment standing for Zoho's.
 fn declares(op: &ApiOperation, zoho: &ZohoOperation) -> bool {
     if op.meta.method.as_str() != zoho.method {
         return false;
     }
     let full = format!("{}{}", op.meta.root, op.meta.path);
     let (ours, theirs) = (segments(&full), segments(zoho.path));
-    ours.len() == theirs.len()
-        && ours
-            .iter()
-            .zip(&theirs)
-            .all(|(a, b)| a.is_none() || a.is_some_and(|a| Some(a) == *b))
+    ours.len() == theirs.len() && ours.iter().zip(&theirs).all(|(a, b)| stands_for(a, b))
 }
 
 /// The rows of `NOT-DECLARED.md`'s table: `(method, path)`.

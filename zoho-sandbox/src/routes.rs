@@ -88,7 +88,6 @@ const fn index(method: Method) -> usize {
 
 /// Every area's routes, in the order they are tried: each area's own paths first, [`BASE`] last.
 pub(crate) static AREAS: &[&[Route]] = &[
-    reading::ROUTES,
     files::ROUTES,
     bulk::ROUTES,
     settings::ROUTES,
@@ -109,6 +108,8 @@ pub(crate) static AREAS: &[&[Route]] = &[
     related::ROUTES,
     timelines::ROUTES,
     emails::ROUTES,
+    // Its `/{module}/actions/…` rows would take `/users/actions/count` and the like.
+    reading::ROUTES,
     BASE,
 ];
 

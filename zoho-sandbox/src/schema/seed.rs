@@ -331,6 +331,9 @@ const DEAL_FIELDS: &[FieldDef] = &[
     f("Contact_Name", "Contact Name", Lookup("Contacts")),
     f("Amount", "Amount", Currency),
     f("Stage", "Stage", Picklist(STAGE)).mandatory(),
+    // Zoho's is a picklist of the layout's pipelines; pipelines are made through the settings
+    // API (`settings::pipelines`), so the sandbox keeps the name as text.
+    f("Pipeline", "Pipeline", Text),
     f("Probability", "Probability (%)", Integer),
     f("Closing_Date", "Closing Date", Date),
     f(
