@@ -38,7 +38,8 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(body) {
         if let Ok(limit) = split_limit(text) {
             let (offset, rows) = (limit.offset.unwrap_or(0), limit.limit.unwrap_or(200));
-            let again = split_limit(&limit.render(offset, rows)).expect("a rendered clause reads");
+            let rendered = limit.render(offset, rows);
+            let again = split_limit(&rendered).expect("a rendered clause reads");
             assert_eq!((again.offset, again.limit), (Some(offset), Some(rows)));
         }
     }
