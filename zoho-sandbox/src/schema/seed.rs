@@ -34,6 +34,15 @@ pub(crate) fn seed() -> Schema {
     schema
 }
 
+/// The id of a module the sandbox starts with, read from the seed table without building the
+/// schema (for fixtures made before any store exists).
+pub(crate) fn module_id(api_name: &str) -> Option<&'static str> {
+    MODULES
+        .iter()
+        .find(|m| m.api_name == api_name)
+        .map(|m| m.id)
+}
+
 fn module(seed: &SeedModule) -> ModuleDef {
     // 7389640001MMMMFFF: the last digits of the module's id, then the field's place.
     let module_digits = seed.id.parse::<u64>().expect("seed ids are numbers") % 10_000;

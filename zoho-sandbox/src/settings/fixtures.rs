@@ -11,9 +11,7 @@ use crate::store::patricia;
 const CREATED: &str = "2024-01-15T10:00:00+00:00";
 
 fn module_ref(api_name: &str) -> Value {
-    let id = crate::schema::seed()
-        .module(api_name)
-        .map_or("5725767000000002201", |m| m.id);
+    let id = crate::schema::seed::module_id(api_name).unwrap_or("5725767000000002201");
     json!({ "api_name": api_name, "id": id })
 }
 
