@@ -1,6 +1,7 @@
 //! Mass update: one change applied to many records of a module, by their ids (at most 500,
 //! answered per record at once) or by a custom view or territory (up to 50,000, answered with
-//! a job id whose status [`GetMassUpdateStatus`] tells).
+//! a job id whose status [`GetMassUpdateStatus`] tells). [`MassUpdateV2`] is seed 004's request
+//! as recorded, pinned to `v2`.
 //!
 //! ```
 //! use std::time::Duration;
@@ -111,6 +112,64 @@ impl<R: Serialize + Send + Sync> MassUpdate<R> {
     }
 }
 
+/// Seed 004 as recorded: a mass update pinned to `v2`, answered one outcome per id of `ids`
+/// (at most 500, split by `send_all`) or with the job of a custom view's update (`cvid`).
+///
+/// The change is one record of the caller's type (`{"No_of_Employees": 1000}` in the seed),
+/// sent under `data`, then `over_write` and `ids`, in the seed's order. `send_all` splits the
+/// ids, each call carrying the same change.
+#[zoho_endpoint(POST "/<module>/actions/mass_update", scope = "ZohoCRM.mass_update.<module>.UPDATE", version = "v2")]
+pub struct MassUpdateV2<R: Serialize + Send + Sync = Record> {
+    /// The module's API name: `Leads`.
+    pub module: String,
+    /// The change: one record of the fields to set.
+    #[zoho(envelope)]
+    pub data: Vec<R>,
+    /// Whether existing values are overwritten.
+    #[zoho(envelope)]
+    pub over_write: Option<bool>,
+    /// The records to change; Zoho answers one outcome per id.
+    #[zoho(targets)]
+    pub ids: Option<Vec<RecordId>>,
+    /// The custom view whose records to change, instead of `ids`: answered with a job.
+    #[zoho(envelope)]
+    pub cvid: Option<RecordId>,
+}
+
+impl<R: Serialize + Send + Sync> MassUpdateV2<R> {
+    /// Applies `change` to the records `ids` of `module`, at `v2`.
+    pub fn by_ids<I: Into<RecordId>>(
+        module: impl Into<String>,
+        ids: impl IntoIterator<Item = I>,
+        change: R,
+    ) -> Self {
+        MassUpdateV2 {
+            module: module.into(),
+            data: vec![change],
+            over_write: None,
+            ids: Some(ids.into_iter().map(Into::into).collect()),
+            cvid: None,
+        }
+    }
+
+    /// Applies `change` to every record of the custom view `cvid`, as a job, at `v2`.
+    pub fn by_view(module: impl Into<String>, cvid: impl Into<RecordId>, change: R) -> Self {
+        MassUpdateV2 {
+            module: module.into(),
+            data: vec![change],
+            over_write: None,
+            ids: None,
+            cvid: Some(cvid.into()),
+        }
+    }
+
+    /// Overwrites existing values, or not.
+    pub fn with_over_write(mut self, over_write: bool) -> Self {
+        self.over_write = Some(over_write);
+        self
+    }
+}
+
 /// A territory whose records a mass action applies to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(crate = "zoho_runtime::serde")]
@@ -197,4 +256,4 @@ impl JobStatus for MassUpdateStatus {
 }
 
 /// Every operation of this area.
-pub(crate) const OPERATIONS: &[ApiOperation] = declared![MassUpdate<Record>, GetMassUpdateStatus];
+pub(crate) const OPERATIONS: &[ApiOperation] = declared![MassUpdate<Record>, GetMassUpdateStatus, MassUpdateV2<Record>];

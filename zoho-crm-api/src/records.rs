@@ -2,7 +2,8 @@
 //! records, count, rich-text fields in full, and clone.
 //!
 //! Each operation is generic over the module (`module: String`) and over the record type, the
-//! dynamic [`Record`] unless you name one of yours.
+//! dynamic [`Record`] unless you name one of yours. [`UpdateRecordV2`] is seed 002's request as
+//! recorded, pinned to `v2`.
 //!
 //! ```
 //! use zoho_crm_api::records::{GetRecords, InsertRecords};
@@ -249,6 +250,34 @@ impl<R: Serialize + Send + Sync> UpdateRecord<R> {
     /// Updates record `id` of `module` with `values`.
     pub fn new(module: impl Into<String>, id: impl Into<RecordId>, values: R) -> Self {
         UpdateRecord {
+            module: module.into(),
+            id: id.into(),
+            record: vec![values],
+        }
+    }
+}
+
+/// Seed 002 as recorded: [`UpdateRecord`] pinned to `v2`, the record type the caller's (the
+/// seed's full lead of strings, a bool, an integer, a float and a nested `Owner.id`).
+#[zoho_endpoint(PUT "/<module>/<id>", scope = "ZohoCRM.modules.<module>.UPDATE", version = "v2")]
+#[derive(Debug)]
+pub struct UpdateRecordV2<R = Record>
+where
+    R: Serialize + Send + Sync,
+{
+    /// The module's API name: `Leads`.
+    pub module: String,
+    /// The record.
+    pub id: RecordId,
+    /// The new values (one record).
+    #[zoho(records)]
+    pub record: Vec<R>,
+}
+
+impl<R: Serialize + Send + Sync> UpdateRecordV2<R> {
+    /// Updates record `id` of `module` with `values`, at `v2`.
+    pub fn new(module: impl Into<String>, id: impl Into<RecordId>, values: R) -> Self {
+        UpdateRecordV2 {
             module: module.into(),
             id: id.into(),
             record: vec![values],
@@ -573,6 +602,7 @@ pub(crate) const OPERATIONS: &[ApiOperation] = declared![
     InsertRecords<Record>,
     UpdateRecords<Record>,
     UpdateRecord<Record>,
+    UpdateRecordV2<Record>,
     UpsertRecords<Record>,
     DeleteRecord,
     DeleteRecords,

@@ -1,7 +1,8 @@
 //! Related records: a record's related list (`/{module}/{id}/{related_list}`), listed, one of its
 //! records read, records linked to it (with the relation's own fields, such as a campaign's
 //! `Member_Status`) and delinked; the same by external ids, and the related records of a
-//! deleted record.
+//! deleted record. [`UpdateRelatedRecordsV2`] is seed 003's request as recorded, pinned to
+//! `v2`.
 //!
 //! # By external ids
 //!
@@ -329,6 +330,42 @@ pub struct AssociateByExternalIds {
     pub contact_role: RecordId,
 }
 
+/// Seed 003 as recorded: [`UpdateRelatedRecords`] pinned to `v2`, the related records of the
+/// caller's type (the seed's campaigns, each with its `Member_Status`).
+#[zoho_endpoint(PUT "/<module>/<id>/<related_list>", scope = "ZohoCRM.modules.<module>.UPDATE", version = "v2")]
+pub struct UpdateRelatedRecordsV2<R = Record>
+where
+    R: Serialize + Send + Sync,
+{
+    /// The module's API name: `Leads`.
+    pub module: String,
+    /// The record's id.
+    pub id: RecordId,
+    /// The related list's API name: `Campaigns`.
+    pub related_list: String,
+    /// The related records.
+    #[zoho(records)]
+    pub records: Vec<R>,
+}
+
+impl<R: Serialize + Send + Sync> UpdateRelatedRecordsV2<R> {
+    /// Links `records` to the related list `related_list` of the record `id` of `module`, at
+    /// `v2`.
+    pub fn of(
+        module: impl Into<String>,
+        id: impl Into<RecordId>,
+        related_list: impl Into<String>,
+        records: Vec<R>,
+    ) -> Self {
+        UpdateRelatedRecordsV2 {
+            module: module.into(),
+            id: id.into(),
+            related_list: related_list.into(),
+            records,
+        }
+    }
+}
+
 /// Lists the related records of a deleted record (in the recycle bin).
 #[zoho_endpoint(GET "/<module>/deleted/<id>/<related_list>", scope = "ZohoCRM.modules.<module>.READ", response = Page<R>)]
 pub struct GetDeletedRecordRelatedRecords<R = Record>
@@ -372,5 +409,6 @@ pub(crate) const OPERATIONS: &[ApiOperation] = declared![
     DelinkRelatedRecord,
     DelinkRelatedRecordByExternalId,
     AssociateByExternalIds,
+    UpdateRelatedRecordsV2<Record>,
     GetDeletedRecordRelatedRecords<Record>,
 ];

@@ -1,4 +1,4 @@
-use zoho_crm_api::mass_update::{GetMassUpdateStatus, MassUpdate};
+use zoho_crm_api::mass_update::{GetMassUpdateStatus, MassUpdate, MassUpdateV2};
 use zoho_crm_api::Record;
 
 use crate::harness::Harness;
@@ -23,4 +23,19 @@ pub async fn probe(h: &mut Harness) {
     assert_eq!(row.updated_count + row.not_updated_count, row.total_count);
     assert!(row.updated_count > 0);
     assert_eq!(h.sandbox.record("Leads", &lead).unwrap()["Lead_Source"], "Web Download");
+
+    // Seed 004's request at v2: one outcome per id, each lead changed.
+    let other = h.sandbox.insert_record("Leads", r#"{"Last_Name": "Quill"}"#.parse().unwrap()).unwrap();
+    let employees: Record = [("No_of_Employees", 1000)].into_iter().collect();
+    let seed = MassUpdateV2::by_ids("Leads", [lead.as_str(), other.as_str()], employees).with_over_write(true);
+    let outcomes = h.send(&seed).await;
+    assert_eq!(outcomes.len(), 2);
+    assert!(outcomes.all_succeeded(), "{outcomes}");
+    for id in [&lead, &other] {
+        assert_eq!(h.sandbox.record("Leads", id).unwrap()["No_of_Employees"], 1000);
+    }
+    let mut change = Record::new();
+    change.set("Lead_Source", "Seminar Partner");
+    let scheduled = h.send(&MassUpdateV2::by_view("Leads", cvid, change)).await;
+    assert!(scheduled[0].as_ref().unwrap().details.job_id().is_some());
 }

@@ -1,7 +1,7 @@
 use zoho_crm_api::records::{
     CloneRecord, CountRecords, DeleteRecord, DeleteRecords, FetchFullData, FetchRecordFullData,
-    GetDeletedRecords, GetRecord, GetRecords, InsertRecords, UpdateRecord, UpdateRecords,
-    UpsertRecords,
+    GetDeletedRecords, GetRecord, GetRecords, InsertRecords, UpdateRecord, UpdateRecordV2,
+    UpdateRecords, UpsertRecords,
 };
 use zoho_crm_api::{Outcomes, Record, RecordId};
 
@@ -69,6 +69,11 @@ async fn write(h: &mut Harness, ids: &[RecordId]) {
     let change = with(Record::new(), "Company", "Kintra");
     let outcomes = h.send(&UpdateRecord::new("Leads", ids[0].clone(), change)).await;
     assert!(outcomes.all_succeeded(), "{outcomes:?}");
+    // Seed 002's request at v2.
+    let v2 = UpdateRecordV2::new("Leads", ids[2].clone(), with(Record::new(), "Designation", "Buyer"));
+    let outcomes = h.send(&v2).await;
+    assert!(outcomes.all_succeeded(), "{outcomes:?}");
+    assert_eq!(h.sandbox.record("Leads", ids[2].as_str()).unwrap()["Designation"], "Buyer");
     let many = vec![with(with(Record::new(), "id", ids[1].as_str()), "Company", "Kintra")];
     assert!(h.send(&UpdateRecords::new("Leads", many)).await.all_succeeded());
     for id in &ids[..2] {

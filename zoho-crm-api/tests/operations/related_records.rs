@@ -3,7 +3,7 @@ use zoho_crm_api::related_records::{
     DelinkRelatedRecords, DelinkRelatedRecordsByExternalId, GetDeletedRecordRelatedRecords,
     GetRelatedRecord, GetRelatedRecordByExternalId, GetRelatedRecords,
     GetRelatedRecordsByExternalId, UpdateRelatedRecord, UpdateRelatedRecordByExternalId,
-    UpdateRelatedRecords, UpdateRelatedRecordsByExternalId,
+    UpdateRelatedRecords, UpdateRelatedRecordsByExternalId, UpdateRelatedRecordsV2,
 };
 use zoho_crm_api::{Record, RecordId};
 
@@ -75,6 +75,19 @@ pub async fn probe(h: &mut Harness) {
     };
     assert!(h.send(&unlinked).await.all_succeeded());
     assert!(campaigns(h).await.is_empty());
+    // Seed 003's request at v2 links both again.
+    let members = vec![member(CAMPAIGNS[0], "Active"), member(CAMPAIGNS[1], "Planning")];
+    let relinked = h.send(&UpdateRelatedRecordsV2::of("Leads", LEAD, "Campaigns", members)).await;
+    assert_eq!(relinked.len(), 2);
+    assert!(relinked.all_succeeded(), "{relinked}");
+    assert_eq!(campaigns(h).await, CAMPAIGNS);
+    let unlinked = DelinkRelatedRecords {
+        module: "Leads".into(),
+        id: LEAD.into(),
+        related_list: "Campaigns".into(),
+        ids: CAMPAIGNS.iter().map(|&id| RecordId::from(id)).collect(),
+    };
+    assert!(h.send(&unlinked).await.all_succeeded());
     let gone = GetRelatedRecord::<Record>::of("Leads", LEAD, "Campaigns", CAMPAIGNS[1]);
     assert!(h.send(&gone).await.data.is_empty());
 
