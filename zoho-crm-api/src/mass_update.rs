@@ -256,4 +256,8 @@ impl JobStatus for MassUpdateStatus {
 }
 
 /// Every operation of this area.
-pub(crate) const OPERATIONS: &[ApiOperation] = declared![MassUpdate<Record>, GetMassUpdateStatus, MassUpdateV2<Record>];
+pub(crate) const OPERATIONS: &[ApiOperation] = declared![
+    MassUpdate<Record>,
+    GetMassUpdateStatus,
+    MassUpdateV2<Record>,
+];

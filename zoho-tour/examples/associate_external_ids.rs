@@ -1,10 +1,12 @@
-//! Seed 000: associates a contact and a deal by their external ids (`X-EXTERNAL`).
+//! Seed 000: associates a contact and a deal by their external ids (`X-EXTERNAL`), with the
+//! catalogue's `AssociateByExternalIds`.
 //!
 //! Runs against the embedded sandbox, or the server named by `ZOHO_API_DOMAIN` and
 //! `ZOHO_ACCESS_TOKEN` (record ids as `name=value` arguments).
 
+use zoho_crm_api::related_records::AssociateByExternalIds;
 use zoho_tour::common;
-use zoho_tour::seeds::{ids, *};
+use zoho_tour::seeds::ids;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

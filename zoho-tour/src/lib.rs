@@ -1,8 +1,9 @@
-//! The tour of the zoho workspace: the seed declarations, and the code the examples, the
-//! end-to-end tests and the benches share.
+//! The tour of the zoho workspace: the code the examples, the end-to-end tests and the benches
+//! share. The five Zoho CRM operations of the seed documents are the catalogue's
+//! (`zoho-crm-api`), as for any user of it.
 //!
-//! - [`seeds`]: the five Zoho CRM operations of the seed documents, declared with
-//!   `#[zoho_endpoint]`;
+//! - [`seeds`]: what the seed calls carry of the user's own: the seeds' ids, the record types
+//!   of seeds 002, 003 and 004, and constructors of the seed calls;
 //! - [`common`]: where the examples connect, and how they print a request and its outcome;
 //! - [`leads`]: the `Lead` record type and its picklist enums, written by `zoho-schema generate`
 //!   from the snapshot in `zoho-schema/` and checked against it by `#[zoho_record]` at every

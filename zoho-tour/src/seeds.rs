@@ -1,12 +1,25 @@
-//! The five Zoho CRM operations of the project's seed documents, declared with
-//! `#[zoho_endpoint]`. The tour (`cargo run --example crm_tour`), the per-operation examples and
-//! the end-to-end tests all use these declarations.
+//! What the seed calls carry of the user's own: the ids of the seed documents, the record types
+//! that travel in their bodies, and constructors of the seed calls.
 //!
-//! Record types derive serde's traits through `zoho_runtime::serde`, so this crate depends on
-//! `zoho-runtime` alone, as a user's would.
+//! The five operations themselves are the catalogue's (`zoho-crm-api`), each pinned to the
+//! seed's API version:
+//!
+//! | seed | operation |
+//! |---|---|
+//! | 000 | `zoho_crm_api::related_records::AssociateByExternalIds` |
+//! | 001 | `zoho_crm_api::contact_roles::AddContactRoleV6` |
+//! | 002 | `zoho_crm_api::records::UpdateRecordV2<LeadUpdate>` |
+//! | 003 | `zoho_crm_api::related_records::UpdateRelatedRecordsV2<CampaignMember>` |
+//! | 004 | `zoho_crm_api::mass_update::MassUpdateV2<EmployeeCount>` |
+//!
+//! Record types derive serde's traits through `zoho_runtime::serde`, as a user's would; a field
+//! that is `None` is left out of the body, so nothing is cleared by accident.
 
+use zoho_crm_api::mass_update::MassUpdateV2;
+use zoho_crm_api::records::UpdateRecordV2;
+use zoho_crm_api::related_records::UpdateRelatedRecordsV2;
 use zoho_runtime::serde::Serialize;
-use zoho_runtime::{zoho_endpoint, RecordId};
+use zoho_runtime::RecordId;
 
 /// The ids the seed documents use, which the sandbox's starting data holds.
 pub mod ids {
@@ -36,49 +49,6 @@ pub mod ids {
     pub const EXTERNAL_DEAL: &str = "extdeal3";
 }
 
-/// Seed 000: associates a contact and a deal by their external ids instead of record ids.
-///
-/// `X-EXTERNAL` names both external fields, so the path takes the contact's external value and
-/// the body must carry the deal's.
-#[zoho_endpoint(PUT "/Contacts/<contact>/Deals",
-                scope = ["ZohoCRM.modules.contacts.UPDATE", "ZohoCRM.modules.deals.UPDATE"],
-                version = "v2",
-                external = "Contacts.External_Contact_ID,Deals.External_Deal_ID")]
-pub struct AssociateByExternalIds {
-    /// The contact's `External_Contact_ID`.
-    pub contact: String,
-    /// The deal's `External_Deal_ID`.
-    #[zoho(rename = "External_Deal_ID")]
-    pub deal: String,
-    /// The role the contact plays on the deal.
-    #[zoho(rename = "Contact_Role")]
-    pub contact_role: RecordId,
-}
-
-/// A contact role, as seed 001 sends it: `{"name": …, "id": …}`.
-#[derive(Clone, Debug, Serialize)]
-#[serde(crate = "zoho_runtime::serde")]
-pub struct ContactRoleRef {
-    /// The role's name: `Executive Sponsor`.
-    pub name: String,
-    /// The role's id.
-    pub id: RecordId,
-}
-
-/// Seed 001: gives a contact a role on a deal. Needs both the deals and the contacts scope.
-#[zoho_endpoint(PUT "/Deals/<deal_id>/Contact_Roles/<contact_id>",
-                scope = ["ZohoCRM.modules.deals.UPDATE", "ZohoCRM.modules.contacts.UPDATE"],
-                version = "v6")]
-pub struct AddContactRole {
-    /// The deal.
-    pub deal_id: RecordId,
-    /// The contact.
-    pub contact_id: RecordId,
-    /// The role.
-    #[zoho(rename = "Contact_Role")]
-    pub role: ContactRoleRef,
-}
-
 /// A reference to a user by id: `{"id": "738964000000291009"}`.
 #[derive(Clone, Debug, Serialize)]
 #[serde(crate = "zoho_runtime::serde")]
@@ -87,99 +57,95 @@ pub struct UserId {
     pub id: RecordId,
 }
 
-/// Seed 002: updates a lead. Every field is optional: a `None` is left out of the body, so
-/// nothing is cleared by accident.
-#[zoho_endpoint(PUT "/Leads/<id>", scope = "ZohoCRM.modules.leads.UPDATE", version = "v2")]
-#[derive(Clone, Debug)]
-pub struct UpdateLead {
-    /// The lead.
-    pub id: RecordId,
+/// Seed 002's lead: the fields its update sets, every one optional.
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(crate = "zoho_runtime::serde")]
+pub struct LeadUpdate {
     /// `Owner`
-    #[zoho(rename = "Owner")]
+    #[serde(rename = "Owner", skip_serializing_if = "Option::is_none")]
     pub owner: Option<UserId>,
     /// `Last_Name`
-    #[zoho(rename = "Last_Name")]
+    #[serde(rename = "Last_Name", skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// `Email`
-    #[zoho(rename = "Email")]
+    #[serde(rename = "Email", skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// `Description`
-    #[zoho(rename = "Description")]
+    #[serde(rename = "Description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `Rating`
-    #[zoho(rename = "Rating")]
+    #[serde(rename = "Rating", skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
     /// `Website`
-    #[zoho(rename = "Website")]
+    #[serde(rename = "Website", skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// `Twitter`
-    #[zoho(rename = "Twitter")]
+    #[serde(rename = "Twitter", skip_serializing_if = "Option::is_none")]
     pub twitter: Option<String>,
     /// `Salutation`
-    #[zoho(rename = "Salutation")]
+    #[serde(rename = "Salutation", skip_serializing_if = "Option::is_none")]
     pub salutation: Option<String>,
     /// `First_Name`
-    #[zoho(rename = "First_Name")]
+    #[serde(rename = "First_Name", skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// `Lead_Status`
-    #[zoho(rename = "Lead_Status")]
+    #[serde(rename = "Lead_Status", skip_serializing_if = "Option::is_none")]
     pub lead_status: Option<String>,
     /// `Industry`
-    #[zoho(rename = "Industry")]
+    #[serde(rename = "Industry", skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
     /// `Skype_ID`
-    #[zoho(rename = "Skype_ID")]
+    #[serde(rename = "Skype_ID", skip_serializing_if = "Option::is_none")]
     pub skype_id: Option<String>,
     /// `Phone`
-    #[zoho(rename = "Phone")]
+    #[serde(rename = "Phone", skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// `Street`
-    #[zoho(rename = "Street")]
+    #[serde(rename = "Street", skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// `Zip_Code`
-    #[zoho(rename = "Zip_Code")]
+    #[serde(rename = "Zip_Code", skip_serializing_if = "Option::is_none")]
     pub zip_code: Option<String>,
     /// `Email_Opt_Out`
-    #[zoho(rename = "Email_Opt_Out")]
+    #[serde(rename = "Email_Opt_Out", skip_serializing_if = "Option::is_none")]
     pub email_opt_out: Option<bool>,
     /// `Designation`
-    #[zoho(rename = "Designation")]
+    #[serde(rename = "Designation", skip_serializing_if = "Option::is_none")]
     pub designation: Option<String>,
     /// `City`
-    #[zoho(rename = "City")]
+    #[serde(rename = "City", skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// `No_of_Employees`
-    #[zoho(rename = "No_of_Employees")]
+    #[serde(rename = "No_of_Employees", skip_serializing_if = "Option::is_none")]
     pub no_of_employees: Option<i64>,
     /// `Mobile`
-    #[zoho(rename = "Mobile")]
+    #[serde(rename = "Mobile", skip_serializing_if = "Option::is_none")]
     pub mobile: Option<String>,
     /// `State`
-    #[zoho(rename = "State")]
+    #[serde(rename = "State", skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// `Lead_Source`
-    #[zoho(rename = "Lead_Source")]
+    #[serde(rename = "Lead_Source", skip_serializing_if = "Option::is_none")]
     pub lead_source: Option<String>,
     /// `Country`
-    #[zoho(rename = "Country")]
+    #[serde(rename = "Country", skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `Fax`
-    #[zoho(rename = "Fax")]
+    #[serde(rename = "Fax", skip_serializing_if = "Option::is_none")]
     pub fax: Option<String>,
     /// `Annual_Revenue`
-    #[zoho(rename = "Annual_Revenue")]
+    #[serde(rename = "Annual_Revenue", skip_serializing_if = "Option::is_none")]
     pub annual_revenue: Option<f64>,
     /// `Secondary_Email`
-    #[zoho(rename = "Secondary_Email")]
+    #[serde(rename = "Secondary_Email", skip_serializing_if = "Option::is_none")]
     pub secondary_email: Option<String>,
 }
 
-impl UpdateLead {
+impl LeadUpdate {
     /// The full lead of seed 002, owned by `owner`.
-    pub fn seed(id: impl Into<RecordId>, owner: impl Into<RecordId>) -> Self {
+    pub fn seed(owner: impl Into<RecordId>) -> Self {
         let text = |s: &str| Some(s.to_owned());
-        UpdateLead {
-            id: id.into(),
+        LeadUpdate {
             owner: Some(UserId { id: owner.into() }),
             last_name: text("Last_Name"),
             email: text("newcrmapi@zoho.com"),
@@ -212,7 +178,15 @@ impl UpdateLead {
     }
 }
 
-/// A related record for seed 003: the related record's id and the relation's own fields.
+/// Seed 002's call: the full lead, owned by `owner`, written to the lead `id` at `v2`.
+pub fn update_lead(
+    id: impl Into<RecordId>,
+    owner: impl Into<RecordId>,
+) -> UpdateRecordV2<LeadUpdate> {
+    UpdateRecordV2::new("Leads", id, LeadUpdate::seed(owner))
+}
+
+/// A related record of seed 003: the campaign's id and the relation's own field.
 #[derive(Clone, Debug, Serialize)]
 #[serde(crate = "zoho_runtime::serde")]
 pub struct CampaignMember {
@@ -223,82 +197,59 @@ pub struct CampaignMember {
     pub member_status: String,
 }
 
-/// Seed 003: relates records of a related list to a record, up to 100 per call (more are
-/// split into batches by the client).
-///
-/// The module comes from the path, and so does the scope: relating campaigns to a lead needs
-/// `ZohoCRM.modules.leads.UPDATE`.
-#[zoho_endpoint(PUT "/<module>/<record_id>/<related_list>",
-                scope = "ZohoCRM.modules.<module>.UPDATE",
-                version = "v2")]
-pub struct UpdateRelatedRecords {
-    /// The parent record's module: `Leads`.
-    pub module: String,
-    /// The parent record.
-    pub record_id: RecordId,
-    /// The related list's API name: `Campaigns`.
-    pub related_list: String,
-    /// The related records.
-    #[zoho(records)]
-    pub relations: Vec<CampaignMember>,
-}
-
-impl UpdateRelatedRecords {
-    /// Seed 003's call: relates campaigns, given as `(campaign id, member status)`, to a lead.
-    pub fn campaigns_of_lead(lead: impl Into<RecordId>, members: &[(&str, &str)]) -> Self {
-        UpdateRelatedRecords {
-            module: "Leads".into(),
-            record_id: lead.into(),
-            related_list: "Campaigns".into(),
-            relations: members
-                .iter()
-                .map(|(id, status)| CampaignMember {
-                    id: (*id).into(),
-                    member_status: (*status).into(),
-                })
-                .collect(),
+impl CampaignMember {
+    /// The campaign `id`, with the lead's status `member_status` in it.
+    pub fn new(id: impl Into<RecordId>, member_status: impl Into<String>) -> Self {
+        CampaignMember {
+            id: id.into(),
+            member_status: member_status.into(),
         }
     }
 }
 
-/// Seed 004: sets one field on many leads at once, by id (at most 500 per call, answered per
-/// record) or by custom view (answered with a job id).
-///
-/// Setting a field to the same value twice leaves the leads as once, so the call is declared
-/// safe to repeat.
-#[zoho_endpoint(POST "/Leads/actions/mass_update",
-                scope = "ZohoCRM.mass_update.leads.UPDATE",
-                version = "v2",
-                idempotent)]
-#[derive(Clone, Debug, Default)]
-pub struct MassUpdateLeads {
-    /// `No_of_Employees`, the field set on every lead.
-    #[zoho(rename = "No_of_Employees")]
-    pub no_of_employees: Option<i64>,
-    /// Whether to overwrite values already set.
-    #[zoho(envelope)]
-    pub over_write: Option<bool>,
-    /// The leads to update; Zoho answers one outcome per id.
-    #[zoho(targets)]
-    pub ids: Option<Vec<RecordId>>,
-    /// A custom view whose leads to update, instead of `ids`.
-    #[zoho(envelope)]
-    pub cvid: Option<RecordId>,
+/// Seed 003's call: relates campaigns, given as `(campaign id, member status)`, to a lead.
+pub fn campaigns_of_lead(
+    lead: impl Into<RecordId>,
+    members: &[(&str, &str)],
+) -> UpdateRelatedRecordsV2<CampaignMember> {
+    let members = members
+        .iter()
+        .map(|(id, status)| CampaignMember::new(*id, *status))
+        .collect();
+    UpdateRelatedRecordsV2::of("Leads", lead, "Campaigns", members)
 }
 
-impl MassUpdateLeads {
-    /// Seed 004's call: sets `No_of_Employees` to `count`, overwriting, on the leads `ids`. An
-    /// empty list sends no `ids` at all (Zoho then answers `MANDATORY_NOT_FOUND`).
-    pub fn employees_by_ids<I: Into<RecordId>>(
-        count: i64,
-        ids: impl IntoIterator<Item = I>,
-    ) -> Self {
-        let ids: Vec<RecordId> = ids.into_iter().map(Into::into).collect();
-        MassUpdateLeads {
+/// Seed 004's change: `No_of_Employees`, left out when `None` (Zoho then answers
+/// `INVALID_DATA` "No field found").
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(crate = "zoho_runtime::serde")]
+pub struct EmployeeCount {
+    /// `No_of_Employees`
+    #[serde(rename = "No_of_Employees", skip_serializing_if = "Option::is_none")]
+    pub no_of_employees: Option<i64>,
+}
+
+impl EmployeeCount {
+    /// `No_of_Employees` set to `count`.
+    pub fn of(count: i64) -> Self {
+        EmployeeCount {
             no_of_employees: Some(count),
-            over_write: Some(true),
-            ids: (!ids.is_empty()).then_some(ids),
-            cvid: None,
         }
+    }
+}
+
+/// Seed 004's call: sets `No_of_Employees` to `count`, overwriting, on the leads `ids`. An
+/// empty list sends no `ids` at all (Zoho then answers `MANDATORY_NOT_FOUND`).
+pub fn employees_by_ids<I: Into<RecordId>>(
+    count: i64,
+    ids: impl IntoIterator<Item = I>,
+) -> MassUpdateV2<EmployeeCount> {
+    let ids: Vec<RecordId> = ids.into_iter().map(Into::into).collect();
+    MassUpdateV2 {
+        module: "Leads".into(),
+        data: vec![EmployeeCount::of(count)],
+        over_write: Some(true),
+        ids: (!ids.is_empty()).then_some(ids),
+        cvid: None,
     }
 }

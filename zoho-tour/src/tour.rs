@@ -1,13 +1,17 @@
-//! The tour's body: the five operations of the seed documents, in order, each written out as
-//! the request sent and the outcome decoded, with deliberate failures decoded into their typed
-//! errors. `examples/crm_tour.rs` runs it on standard output; `tests/secrets.rs` runs it into a
-//! buffer and searches everything it produced for secrets.
+//! The tour's body: the five operations of the seed documents, as the catalogue declares them,
+//! in order, each written out as the request sent and the outcome decoded, with deliberate
+//! failures decoded into their typed errors. `examples/crm_tour.rs` runs it on standard output;
+//! `tests/secrets.rs` runs it into a buffer and searches everything it produced for secrets.
 
 use std::io::Write;
 use std::time::Duration;
 
 use crate::common::{self, Connection};
-use crate::seeds::{ids, *};
+use crate::seeds::{ids, CampaignMember, EmployeeCount, LeadUpdate};
+use zoho_crm_api::contact_roles::{AddContactRoleV6, ContactRoleRef};
+use zoho_crm_api::mass_update::MassUpdateV2;
+use zoho_crm_api::records::UpdateRecordV2;
+use zoho_crm_api::related_records::{AssociateByExternalIds, UpdateRelatedRecordsV2};
 use zoho_runtime::{Client, Code, Error, Outcomes, PreparedRequest};
 
 /// What a tour produced: every client it made, request it prepared and result it received.
@@ -63,7 +67,7 @@ pub async fn run(
         out,
         "\n2. Seed 001: give the contact the role \"Executive Sponsor\" on the deal (API v6)"
     )?;
-    let call = AddContactRole {
+    let call = AddContactRoleV6 {
         deal_id: conn.id("deal", ids::DEAL).into(),
         contact_id: conn.id("contact", ids::CONTACT).into(),
         role: ContactRoleRef {
@@ -75,7 +79,11 @@ pub async fn run(
     tour.result(out, call.send(client).await)?;
 
     writeln!(out, "\n3. Seed 002: update a lead with every kind of field")?;
-    let call = UpdateLead::seed(conn.id("lead", ids::LEAD), conn.id("user", ids::USER));
+    let call = UpdateRecordV2::new(
+        "Leads",
+        conn.id("lead", ids::LEAD),
+        LeadUpdate::seed(conn.id("user", ids::USER)),
+    );
     tour.request(out, call.prepare(client).await?)?;
     tour.result(out, call.send(client).await)?;
 
@@ -83,12 +91,16 @@ pub async fn run(
         out,
         "\n3b. Deliberate failure: another lead given the same Mobile → DUPLICATE_DATA, per record"
     )?;
-    let mut duplicate = UpdateLead::seed(
+    let lead = LeadUpdate {
+        phone: Some("9898989898".into()),
+        owner: None,
+        ..LeadUpdate::seed(conn.id("user", ids::USER))
+    };
+    let duplicate = UpdateRecordV2::new(
+        "Leads",
         conn.id("duplicate_lead", ids::LEAD_DUPLICATE),
-        conn.id("user", ids::USER),
+        lead,
     );
-    duplicate.phone = Some("9898989898".into());
-    duplicate.owner = None;
     if let Ok(outcomes) = tour.result(out, duplicate.send(client).await)? {
         for (_, failure) in outcomes.failures() {
             writeln!(
@@ -134,9 +146,14 @@ pub async fn run(
         conn.id("campaign1", ids::CAMPAIGNS[0]),
         conn.id("campaign2", ids::CAMPAIGNS[1]),
     ];
-    let call = UpdateRelatedRecords::campaigns_of_lead(
+    let call = UpdateRelatedRecordsV2::of(
+        "Leads",
         conn.id("campaign_lead", ids::LEAD_WITH_CAMPAIGNS),
-        &[(&campaigns[0], "Active"), (&campaigns[1], "Planning")],
+        "Campaigns",
+        vec![
+            CampaignMember::new(campaigns[0].as_str(), "Active"),
+            CampaignMember::new(campaigns[1].as_str(), "Planning"),
+        ],
     );
     tour.request(out, call.prepare(client).await?)?;
     tour.result(out, call.send(client).await)?;
@@ -145,13 +162,15 @@ pub async fn run(
         out,
         "\n5. Seed 004: mass update No_of_Employees on two leads, one outcome per id"
     )?;
-    let call = MassUpdateLeads::employees_by_ids(
-        1000,
+    let call = MassUpdateV2::by_ids(
+        "Leads",
         [
             conn.id("lead_a", ids::LEAD_DUPLICATE),
             conn.id("lead_b", ids::LEAD_2),
         ],
-    );
+        EmployeeCount::of(1000),
+    )
+    .with_over_write(true);
     tour.request(out, call.prepare(client).await?)?;
     tour.result(out, call.send(client).await)?;
 
@@ -159,8 +178,8 @@ pub async fn run(
         out,
         "\n5b. Deliberate failure: a mass update with no field → INVALID_DATA for the whole request"
     )?;
-    let empty = MassUpdateLeads {
-        no_of_employees: None,
+    let empty = MassUpdateV2 {
+        data: vec![EmployeeCount::default()],
         ..call
     };
     tour.result(out, empty.send(client).await)?;

@@ -7,6 +7,8 @@ use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use serde_json::Value;
+use zoho_crm_api::contact_roles::{AddContactRoleV6, ContactRoleRef};
+use zoho_crm_api::related_records::{AssociateByExternalIds, UpdateRelatedRecordsV2};
 use zoho_runtime::endpoint::RawResponse;
 use zoho_runtime::{Endpoint, Error, Outcomes, RecordId, Scope};
 use zoho_tour::seeds::{ids, *};
@@ -82,7 +84,7 @@ fn decode_as_seed(seed: u8, raw: &RawResponse) -> (Option<usize>, Result<Outcome
             raw,
         ),
         1 => through(
-            &AddContactRole {
+            &AddContactRoleV6 {
                 deal_id: ids::DEAL.into(),
                 contact_id: ids::CONTACT.into(),
                 role: ContactRoleRef {
@@ -92,9 +94,9 @@ fn decode_as_seed(seed: u8, raw: &RawResponse) -> (Option<usize>, Result<Outcome
             },
             raw,
         ),
-        2 => through(&UpdateLead::seed(ids::LEAD, ids::USER), raw),
+        2 => through(&update_lead(ids::LEAD, ids::USER), raw),
         3 => through(
-            &UpdateRelatedRecords::campaigns_of_lead(
+            &campaigns_of_lead(
                 ids::LEAD_WITH_CAMPAIGNS,
                 &[
                     (ids::CAMPAIGNS[0], "Active"),
@@ -103,10 +105,7 @@ fn decode_as_seed(seed: u8, raw: &RawResponse) -> (Option<usize>, Result<Outcome
             ),
             raw,
         ),
-        _ => through(
-            &MassUpdateLeads::employees_by_ids(500, [ids::LEAD, ids::LEAD_2]),
-            raw,
-        ),
+        _ => through(&employees_by_ids(500, [ids::LEAD, ids::LEAD_2]), raw),
     }
 }
 
@@ -335,11 +334,11 @@ proptest! {
         record in path_text(),
         list in path_text(),
     ) {
-        let call = UpdateRelatedRecords {
+        let call = UpdateRelatedRecordsV2::<CampaignMember> {
             module: module.clone(),
-            record_id: RecordId::new(record.clone()),
+            id: RecordId::new(record.clone()),
             related_list: list.clone(),
-            relations: vec![],
+            records: vec![],
         };
         let refused = [&module, &record, &list].iter().any(|v| v.is_empty() || *v == "." || *v == "..");
         let parts = match call.request_parts() {

@@ -4,6 +4,9 @@
 use std::time::Duration;
 
 use serde_json::json;
+use zoho_crm_api::contact_roles::{AddContactRoleV6, ContactRoleRef};
+use zoho_crm_api::mass_update::MassUpdateV2;
+use zoho_crm_api::related_records::{AssociateByExternalIds, UpdateRelatedRecordsV2};
 use zoho_runtime::{Client, Code, Error, RecordId};
 use zoho_sandbox::{RecordState, Sandbox};
 use zoho_tour::seeds::{ids, *};
@@ -73,7 +76,7 @@ async fn seed_001_contact_role_and_its_errors() {
         name: "Executive Sponsor".into(),
         id: ids::ROLE_EXECUTIVE_SPONSOR.into(),
     };
-    let call = AddContactRole {
+    let call = AddContactRoleV6 {
         deal_id: ids::DEAL.into(),
         contact_id: ids::CONTACT.into(),
         role: role(),
@@ -90,7 +93,7 @@ async fn seed_001_contact_role_and_its_errors() {
         format!("/crm/v6/Deals/{}/Contact_Roles/{}", ids::DEAL, ids::CONTACT)
     );
 
-    let bad_deal = AddContactRole {
+    let bad_deal = AddContactRoleV6 {
         deal_id: "1".into(),
         contact_id: ids::CONTACT.into(),
         role: role(),
@@ -132,7 +135,7 @@ async fn seed_001_contact_role_and_its_errors() {
 #[tokio::test]
 async fn seed_002_success_and_every_recorded_failure() {
     let (sandbox, client) = setup().await;
-    let outcomes = UpdateLead::seed(ids::LEAD, ids::USER)
+    let outcomes = update_lead(ids::LEAD, ids::USER)
         .send(&client)
         .await
         .unwrap();
@@ -149,8 +152,8 @@ async fn seed_002_success_and_every_recorded_failure() {
     let body = sandbox.journal().pop().unwrap().json().unwrap();
     assert_eq!(body["data"][0]["Owner"], json!({"id": ids::USER}));
 
-    let mut duplicate = UpdateLead::seed(ids::LEAD_DUPLICATE, ids::USER);
-    duplicate.owner = None;
+    let mut duplicate = update_lead(ids::LEAD_DUPLICATE, ids::USER);
+    duplicate.record[0].owner = None;
     let outcomes = duplicate.send(&client).await.unwrap();
     let failure = outcomes[0].as_ref().unwrap_err();
     assert_eq!(
@@ -167,10 +170,10 @@ async fn seed_002_success_and_every_recorded_failure() {
         (RecordState::NotApproved, Code::NotApproved),
     ] {
         assert!(sandbox.set_record_state("Leads", ids::LEAD_2, state));
-        let mut call = UpdateLead::seed(ids::LEAD_2, ids::USER);
-        call.mobile = None;
-        call.email = None;
-        call.secondary_email = None;
+        let mut call = update_lead(ids::LEAD_2, ids::USER);
+        call.record[0].mobile = None;
+        call.record[0].email = None;
+        call.record[0].secondary_email = None;
         let outcomes = call.send(&client).await.unwrap();
         assert_eq!(outcomes[0].as_ref().unwrap_err().code, code);
         assert_eq!(outcomes.status(), 202);
@@ -182,7 +185,7 @@ async fn seed_002_success_and_every_recorded_failure() {
         .access_token(reader)
         .build()
         .unwrap();
-    let err = UpdateLead::seed(ids::LEAD, ids::USER)
+    let err = update_lead(ids::LEAD, ids::USER)
         .send(&reader)
         .await
         .unwrap_err();
@@ -197,7 +200,7 @@ async fn seed_002_success_and_every_recorded_failure() {
         .access_token(expired)
         .build()
         .unwrap();
-    let err = UpdateLead::seed(ids::LEAD, ids::USER)
+    let err = update_lead(ids::LEAD, ids::USER)
         .send(&stale)
         .await
         .unwrap_err();
@@ -210,7 +213,7 @@ async fn seed_002_success_and_every_recorded_failure() {
 #[tokio::test]
 async fn seed_003_related_records() {
     let (sandbox, client) = setup().await;
-    let call = UpdateRelatedRecords::campaigns_of_lead(
+    let call = campaigns_of_lead(
         ids::LEAD_WITH_CAMPAIGNS,
         &[
             (ids::CAMPAIGNS[0], "Active"),
@@ -237,7 +240,7 @@ async fn seed_003_related_records() {
         format!("/crm/v2/Leads/{}/Campaigns", ids::LEAD_WITH_CAMPAIGNS)
     );
 
-    let unknown_module = UpdateRelatedRecords {
+    let unknown_module = UpdateRelatedRecordsV2 {
         module: "Lead".into(),
         ..call
     };
@@ -251,7 +254,7 @@ async fn seed_003_related_records() {
 #[tokio::test]
 async fn seed_004_mass_update_by_ids_and_its_failures() {
     let (sandbox, client) = setup().await;
-    let by_ids = |ids: &[&str]| MassUpdateLeads::employees_by_ids(1000, ids.iter().copied());
+    let by_ids = |ids: &[&str]| employees_by_ids(1000, ids.iter().copied());
     let outcomes = by_ids(&[ids::LEAD_DUPLICATE, ids::LEAD_2])
         .send(&client)
         .await
@@ -268,8 +271,8 @@ async fn seed_004_mass_update_by_ids_and_its_failures() {
         json!({"data": [{"No_of_Employees": 1000}], "over_write": true, "ids": [ids::LEAD_DUPLICATE, ids::LEAD_2]})
     );
 
-    let no_field = MassUpdateLeads {
-        no_of_employees: None,
+    let no_field = MassUpdateV2 {
+        data: vec![EmployeeCount::default()],
         ..by_ids(&[ids::LEAD_DUPLICATE, ids::LEAD_2])
     };
     let err = no_field.send(&client).await.unwrap_err();
@@ -285,7 +288,7 @@ async fn seed_004_mass_update_by_ids_and_its_failures() {
         Code::MandatoryNotFound
     );
 
-    let by_view = MassUpdateLeads {
+    let by_view = MassUpdateV2 {
         cvid: sandbox.custom_view_id("Leads").map(RecordId::from),
         ..by_ids(&[])
     };

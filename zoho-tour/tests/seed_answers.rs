@@ -2,6 +2,10 @@
 //! the declared endpoint that sent the request.
 
 use serde_json::Value;
+use zoho_crm_api::contact_roles::{AddContactRoleV6, ContactRoleRef};
+use zoho_crm_api::mass_update::MassUpdateV2;
+use zoho_crm_api::records::UpdateRecordV2;
+use zoho_crm_api::related_records::AssociateByExternalIds;
 use zoho_runtime::endpoint::RawResponse;
 use zoho_runtime::{Code, Endpoint, Error, Outcomes, RecordId};
 use zoho_tour::seeds::{ids, *};
@@ -49,8 +53,8 @@ fn single_failure(result: Result<Outcomes, Error>) -> zoho_runtime::RecordError 
     outcomes.into_vec().remove(0).expect_err("a refused record")
 }
 
-fn lead(id: &str) -> UpdateLead {
-    UpdateLead::seed(id, ids::USER)
+fn lead(id: &str) -> UpdateRecordV2<LeadUpdate> {
+    update_lead(id, ids::USER)
 }
 
 #[test]
@@ -175,8 +179,8 @@ fn seed_002_per_record_errors() {
     assert_eq!(locked.details.str("action"), Some("zia_vision_processing"));
 }
 
-fn mass_update(ids: &[&str]) -> MassUpdateLeads {
-    MassUpdateLeads::employees_by_ids(1000, ids.iter().copied())
+fn mass_update(ids: &[&str]) -> MassUpdateV2<EmployeeCount> {
+    employees_by_ids(1000, ids.iter().copied())
 }
 
 #[test]
@@ -282,7 +286,7 @@ fn seed_000_001_003_sample_answers() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/001_contact_roles.json"
     )));
-    let call = AddContactRole {
+    let call = AddContactRoleV6 {
         deal_id: ids::DEAL.into(),
         contact_id: ids::CONTACT.into(),
         role: ContactRoleRef {
@@ -301,7 +305,7 @@ fn seed_000_001_003_sample_answers() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/003_related_records.json"
     )));
-    let call = UpdateRelatedRecords::campaigns_of_lead(
+    let call = campaigns_of_lead(
         ids::LEAD_WITH_CAMPAIGNS,
         &[(ids::CAMPAIGNS[0], "Active"), (ids::CAMPAIGNS[1], "Active")],
     );

@@ -1,8 +1,12 @@
-//! Every seed operation, declared in `examples/seeds`, renders exactly the seed's request:
+//! Every seed operation, as the catalogue declares it (`zoho_crm_api`, with the record types of
+//! `zoho_tour::seeds`), renders exactly the seed's request:
 //! method, path with the seed's API version, `X-EXTERNAL`, a JSON-equal body, and the
 //! `Authorization: Zoho-oauthtoken` header.
 
 use serde_json::{json, Value};
+use zoho_crm_api::contact_roles::{AddContactRoleV6, ContactRoleRef};
+use zoho_crm_api::mass_update::MassUpdateV2;
+use zoho_crm_api::related_records::AssociateByExternalIds;
 use zoho_runtime::endpoint::Method;
 use zoho_runtime::{Client, PreparedRequest, RecordId};
 use zoho_tour::seeds::{ids, *};
@@ -98,7 +102,7 @@ async fn seed_000_association_by_external_ids() {
 #[tokio::test]
 async fn seed_001_contact_role_on_a_deal() {
     let seed = fixture("001");
-    let call = AddContactRole {
+    let call = AddContactRoleV6 {
         deal_id: ids::DEAL.into(),
         contact_id: ids::CONTACT.into(),
         role: ContactRoleRef {
@@ -126,7 +130,7 @@ async fn seed_001_contact_role_on_a_deal() {
 async fn seed_002_full_lead_update() {
     let seed = fixture("002");
     let request = &seed["request"];
-    let prepared = UpdateLead::seed(ids::LEAD, ids::USER)
+    let prepared = update_lead(ids::LEAD, ids::USER)
         .prepare(&client())
         .await
         .unwrap();
@@ -167,11 +171,11 @@ async fn seed_002_recorded_requests_render_exactly() {
         };
         let id = if id == "{{record-id}}" { ids::LEAD } else { id };
         let lead = &body["data"][0];
-        let mut call = UpdateLead::seed(id, ids::USER);
+        let mut call = update_lead(id, ids::USER);
         if lead.get("Owner").is_none() {
-            call.owner = None;
+            call.record[0].owner = None;
         }
-        call.phone = lead["Phone"].as_str().map(str::to_owned);
+        call.record[0].phone = lead["Phone"].as_str().map(str::to_owned);
         let prepared = call.prepare(&client()).await.unwrap();
         let expected = serde_json::to_string(&request["body"])
             .unwrap()
@@ -201,7 +205,7 @@ async fn seed_002_recorded_requests_render_exactly() {
 #[tokio::test]
 async fn seed_003_related_records() {
     let seed = fixture("003");
-    let call = UpdateRelatedRecords::campaigns_of_lead(
+    let call = campaigns_of_lead(
         ids::LEAD_WITH_CAMPAIGNS,
         &[
             (ids::CAMPAIGNS[0], "Active"),
@@ -248,8 +252,11 @@ async fn seed_004_mass_update_recorded_requests() {
                 })
                 .collect()
         });
-        let call = MassUpdateLeads {
-            no_of_employees: body["data"][0]["No_of_Employees"].as_i64(),
+        let call = MassUpdateV2 {
+            module: "Leads".into(),
+            data: vec![EmployeeCount {
+                no_of_employees: body["data"][0]["No_of_Employees"].as_i64(),
+            }],
             over_write: body["over_write"].as_bool(),
             ids,
             cvid: None,
@@ -283,10 +290,7 @@ async fn seed_004_mass_update_recorded_requests() {
     );
     // And the collection item's own request, with its three placeholder ids.
     let request = &seed["request"];
-    let call = MassUpdateLeads::employees_by_ids(
-        1000,
-        ["{{record_id1}}", "{{record_id2}}", "{{record_id3}}"],
-    );
+    let call = employees_by_ids(1000, ["{{record_id1}}", "{{record_id2}}", "{{record_id3}}"]);
     let prepared = call.prepare(&client()).await.unwrap();
     assert_matches_seed(
         &prepared,

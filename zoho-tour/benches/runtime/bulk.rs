@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::json;
 use zoho_runtime::{zoho_endpoint, Client, Endpoint, Outcomes, RecordId};
 use zoho_sandbox::{Faults, Sandbox};
-use zoho_tour::seeds::{ids, UpdateLead};
+use zoho_tour::seeds::{ids, LeadUpdate};
 
 use crate::capacity::{hammer, json_put, sandbox_capacity};
 use crate::records::{hand_client, Envelope, HandAnswer, Lead, UpdateLeads};
@@ -85,7 +85,7 @@ fn stored_leads(sandbox: &Sandbox) -> Fallible<(Vec<RecordId>, Vec<Lead>)> {
                 .ok_or_else(|| "the sandbox did not store a lead".into())
         })
         .collect::<Fallible<Vec<RecordId>>>()?;
-    let mut update = UpdateLead::seed(ids::LEAD, ids::USER);
+    let mut update = LeadUpdate::seed(ids::USER);
     update.email = None;
     update.mobile = None;
     let leads = ids

@@ -5,16 +5,16 @@ use std::hint::black_box;
 use serde_json::{json, Value};
 use zoho_runtime::endpoint::RawResponse;
 use zoho_runtime::{Endpoint, RecordId};
-use zoho_tour::seeds::{ids, UpdateLead};
+use zoho_tour::seeds::{ids, LeadUpdate};
 
 use crate::records::{plain_outcomes, recorded_answer, seed_002, Envelope, Lead, UpdateLeads};
 use crate::support::{ab, Fallible, Row, Side, Verdict};
 
 /// 100 records of seed 002's lead, ids counting up from `first`.
 fn hundred_leads(first: u64) -> Vec<Lead> {
-    let call = UpdateLead::seed(ids::LEAD, ids::USER);
+    let lead = LeadUpdate::seed(ids::USER);
     (0..100)
-        .map(|i| Lead::of(&call, Some(RecordId::from(first + i))))
+        .map(|i| Lead::of(&lead, Some(RecordId::from(first + i))))
         .collect()
 }
 

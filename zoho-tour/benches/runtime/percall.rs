@@ -2,8 +2,9 @@
 
 use std::hint::black_box;
 
+use zoho_crm_api::records::UpdateRecordV2;
 use zoho_runtime::Client;
-use zoho_tour::seeds::{ids, UpdateLead};
+use zoho_tour::seeds::{ids, update_lead, LeadUpdate};
 
 use crate::records::{
     hand_client, recorded_answer, seed_002, HandRequest, HandUpdate, Lead, TOKEN,
@@ -31,8 +32,8 @@ pub(crate) fn per_call(rows: &mut Vec<Row>) -> Fallible {
         .access_token(TOKEN)
         .build()?;
     let http = hand_client()?;
-    let call = UpdateLead::seed(ids::LEAD, ids::USER);
-    let lead = Lead::of(&call, None);
+    let call = update_lead(ids::LEAD, ids::USER);
+    let lead = Lead::of(&call.record[0], None);
     let hand = HandUpdate {
         base_url: &server.base_url,
         token: TOKEN,
@@ -100,7 +101,7 @@ async fn same_request_and_answer(
     server: &AnswerServer,
     client: &Client,
     http: &reqwest::Client,
-    call: &UpdateLead,
+    call: &UpdateRecordV2<LeadUpdate>,
     hand: &HandUpdate<'_>,
 ) -> Fallible {
     let prepared = client.prepare(call).await?;

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use zoho_runtime::{
     zoho_endpoint, Code, Details, Outcome, Outcomes, RecordError, RecordId, RecordSuccess,
 };
-use zoho_tour::seeds::{UpdateLead, UserId};
+use zoho_tour::seeds::{LeadUpdate, UserId};
 
 use crate::support::Fallible;
 
@@ -17,7 +17,7 @@ pub(crate) const TOKEN: &str =
     "1000.3f9a1c0d5e7b4a2c8d6e0f1a2b3c4d5e.9f8e7d6c5b4a39281706f5e4d3c2b1a0";
 
 /// Seed 002's lead as a record of a `data` array: the same 26 fields and types as
-/// [`UpdateLead`], plus the `id` a bulk update names its record by (left out when the id is in
+/// [`LeadUpdate`], plus the `id` a bulk update names its record by (left out when the id is in
 /// the path). Serialised by serde's derive, as a hand-written program would.
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct Lead {
@@ -78,9 +78,9 @@ pub(crate) struct Lead {
 }
 
 impl Lead {
-    /// The record carrying `call`'s fields, with `id` as its `id` key.
-    pub(crate) fn of(call: &UpdateLead, id: Option<RecordId>) -> Lead {
-        let c = call.clone();
+    /// The record carrying `lead`'s fields, with `id` as its `id` key.
+    pub(crate) fn of(lead: &LeadUpdate, id: Option<RecordId>) -> Lead {
+        let c = lead.clone();
         Lead {
             id,
             owner: c.owner,
