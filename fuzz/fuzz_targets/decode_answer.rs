@@ -7,10 +7,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use zoho_crm_api::mass_update::MassUpdateV2;
+use zoho_crm_api::records::UpdateRecordV2;
 use zoho_fuzz::{answer_input, check_error, check_outcomes, RecordsPage};
 use zoho_runtime::endpoint::{decode_json, decode_outcomes};
 use zoho_runtime::{Details, Endpoint, Json};
-use zoho_tour::seeds::{MassUpdateLeads, UpdateLead};
+use zoho_tour::seeds::{EmployeeCount, LeadUpdate};
 
 fuzz_target!(|data: &[u8]| {
     let (raw, expected) = answer_input(data);
@@ -22,8 +24,8 @@ fuzz_target!(|data: &[u8]| {
     };
     // The seeds' declarations decode through the same path, with the same result.
     for seed in [
-        UpdateLead::decode(&raw, expected),
-        MassUpdateLeads::decode(&raw, expected),
+        UpdateRecordV2::<LeadUpdate>::decode(&raw, expected),
+        MassUpdateV2::<EmployeeCount>::decode(&raw, expected),
     ] {
         let seed_shown = match &seed {
             Ok(o) => format!("{o:?}"),

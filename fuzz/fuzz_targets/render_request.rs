@@ -16,12 +16,13 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use reqwest::header::{HeaderName, HeaderValue};
 use serde_json::json;
+use zoho_crm_api::related_records::{AssociateByExternalIds, UpdateRelatedRecordsV2};
 use zoho_fuzz::{
     check_url, decode_query_value, raw_query, refused_header_value, refused_path_value, Expect,
     LeadNotes,
 };
 use zoho_runtime::{Client, Endpoint, Error, PreparedRequest, RecordId, Scope, ScopeSet};
-use zoho_tour::seeds::{AssociateByExternalIds, CampaignMember, UpdateRelatedRecords};
+use zoho_tour::seeds::CampaignMember;
 
 #[derive(Arbitrary, Debug)]
 struct Input {
@@ -91,11 +92,11 @@ fuzz_target!(|input: Input| {
     let fixture = fixture();
 
     // Three path values and a records body; the scope comes from the module.
-    let call = UpdateRelatedRecords {
+    let call = UpdateRelatedRecordsV2 {
         module: input.module.clone(),
-        record_id: RecordId::new(input.record_id.clone()),
+        id: RecordId::new(input.record_id.clone()),
         related_list: input.related_list.clone(),
-        relations: vec![CampaignMember {
+        records: vec![CampaignMember {
             id: RecordId::new(input.role.clone()),
             member_status: input.member_status.clone(),
         }],
