@@ -1,7 +1,7 @@
-//! Property tests through the seed declarations: any path value renders to exactly the declared
-//! segments (or is refused), scopes are filled with the path value alone, and every recorded
-//! answer, however mutated, decodes through the endpoint that sent its request to `Ok` or a
-//! typed error, never a panic.
+//! Property tests through the catalogue's declarations of the seeds: any path value renders to
+//! exactly the declared segments (or is refused), scopes are filled with the path value alone,
+//! and every recorded answer, however mutated, decodes through the endpoint that sent its request
+//! to `Ok` or a typed error, never a panic.
 
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
