@@ -45,10 +45,11 @@ pub struct MassUpdate<R: Serialize + Send + Sync = Record> {
     /// The module's API name: `Leads`.
     pub module: String,
     /// The change: one record of the fields to set (one field; three in Deals).
-    #[zoho(records)]
-    pub data: Vec<R>,
-    /// The records to change, at most 500, answered one by one.
     #[zoho(envelope)]
+    pub data: Vec<R>,
+    /// The records to change, answered one outcome per id; `send_all` splits more than 500
+    /// into calls of 500, each carrying the same change.
+    #[zoho(targets)]
     pub ids: Option<Vec<RecordId>>,
     /// The custom view whose records to change, instead of `ids`: answered with a job.
     #[zoho(envelope)]

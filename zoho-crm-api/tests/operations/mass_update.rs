@@ -7,9 +7,14 @@ pub async fn probe(h: &mut Harness) {
     let lead = h.sandbox.insert_record("Leads", r#"{"Last_Name": "Moss"}"#.parse().unwrap()).unwrap();
     let mut change = Record::new();
     change.set("Lead_Source", "Trade Show");
-    let outcomes = h.send(&MassUpdate::by_ids("Leads", [lead.as_str()], change.clone())).await;
+    let second = h.sandbox.insert_record("Leads", r#"{"Last_Name": "Vance"}"#.parse().unwrap()).unwrap();
+    let outcomes = h.send(&MassUpdate::by_ids("Leads", [lead.as_str(), second.as_str()], change.clone())).await;
+    // One outcome per id, in the order sent.
+    assert_eq!(outcomes.len(), 2);
     assert!(outcomes.all_succeeded());
-    assert_eq!(h.sandbox.record("Leads", &lead).unwrap()["Lead_Source"], "Trade Show");
+    for id in [&lead, &second] {
+        assert_eq!(h.sandbox.record("Leads", id).unwrap()["Lead_Source"], "Trade Show");
+    }
 
     let cvid = h.sandbox.custom_view_id("Leads").unwrap();
     change.set("Lead_Source", "Web Download");
