@@ -273,7 +273,7 @@ pub async fn write_records<R: Serialize>(
 
 /// How many jobs one [`BulkWrite`] creates at most: the first, and sends again keyed on a
 /// unique field while their creations go unanswered.
-pub const MAX_CREATIONS: usize = 3;
+pub const MAX_CREATIONS: usize = 4;
 
 /// How many times an upload whose answer was lost is sent again: harmless, since a file no
 /// job names imports nothing.
