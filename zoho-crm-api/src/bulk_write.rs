@@ -655,7 +655,7 @@ impl<'a, R: Serialize> BulkWrite<'a, R> {
                 &GetBulkWrite {
                     job_id: job_id.clone(),
                 },
-                &wait.clone().deadline(left),
+                &(*wait).deadline(left),
             )
             .await?;
         let result = download_result(client, &status).await?.bytes().await?;

@@ -12,12 +12,10 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use zoho_crm_api::bulk_file::RowStatus;
-use zoho_crm_api::bulk_write::{
-    BulkOperation, BulkWrite, BulkWriteError, JobAction, MAX_CREATIONS,
-};
+use zoho_crm_api::bulk_write::{BulkOperation, BulkWrite, BulkWriteError, JobAction};
 use zoho_crm_api::runtime::jobs::Wait;
 use zoho_crm_api::{Client, Record};
-use zoho_sandbox::{Fault, FaultRule, Faults, JournalEntry, Sandbox};
+use zoho_sandbox::{Fault, FaultRule, JournalEntry, Sandbox};
 
 const MODULE: &str = "Contacts";
 
@@ -235,7 +233,9 @@ async fn a_row_without_its_key_is_refused_before_anything_is_sent() {
 #[cfg(feature = "callbacks")]
 mod with_callbacks {
     use super::*;
+    use zoho_crm_api::bulk_write::MAX_CREATIONS;
     use zoho_crm_api::callbacks::CallbackReceiver;
+    use zoho_sandbox::Faults;
 
     #[tokio::test]
     async fn a_lost_creation_is_found_by_its_callback_and_its_rows_imported_once() {
