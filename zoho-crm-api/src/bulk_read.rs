@@ -87,7 +87,13 @@ pub struct ModuleRef {
 }
 
 /// Where Zoho posts the job's end, instead of being polled.
-#[derive(Debug, Clone, Serialize)]
+///
+/// Zoho documents that the job's details are posted to `url` when the job completes or fails,
+/// and that `post` is the only method (another is refused with `INVALID_CALLBACK_METHOD`), but
+/// not the body it posts: the sandbox assumes a write job's details as its status answers them
+/// and, for a read job, `{job_id, operation, state, query, result}`. Match a callback to its
+/// job by a token of your own in the URL's query (the `callbacks` feature's receiver does).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(crate = "zoho_runtime::serde")]
 pub struct Callback {
     /// The URL.

@@ -60,6 +60,8 @@ pub mod bulk_write;
 pub mod business_hours;
 pub mod cadences;
 pub mod cadences_execution;
+#[cfg(feature = "callbacks")]
+pub mod callbacks;
 pub mod change_owner;
 pub mod composite;
 pub mod contact_roles;

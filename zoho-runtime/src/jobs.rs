@@ -139,6 +139,11 @@ impl Wait {
         self
     }
 
+    /// How long to wait in all before [`Error::JobTimedOut`].
+    pub fn total(&self) -> Duration {
+        self.deadline
+    }
+
     /// Sets how long to wait in all before [`Error::JobTimedOut`].
     pub fn deadline(mut self, deadline: Duration) -> Self {
         self.deadline = deadline;

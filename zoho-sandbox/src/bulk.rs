@@ -12,7 +12,22 @@
 //! through the same states. Its result file (a zip of a CSV at `result.download_url`) repeats
 //! each row of the upload, in order, with three more columns: `STATUS` (`ADDED`, `UPDATED` or
 //! `FAILED`), `RECORD_ID` and `ERRORS` (`CODE - field`). Zoho documents the columns only by
-//! example; these names are the sandbox's reading of them.
+//! example; these names are the sandbox's reading of them. A write job's status lists, in
+//! each `resource`, the `file_id` it was created from.
+//!
+//! A job created with a `callback` (`{"url": …, "method": "post"}`; another method is refused
+//! with `INVALID_CALLBACK_METHOD`) is `COMPLETED` at once, and its callback is POSTed as JSON
+//! to `url` by a background task, on loopback only (as notification channels' notices
+//! are), and kept with the job
+//! ([`Sandbox::bulk_jobs`](crate::Sandbox::bulk_jobs)). Zoho documents that "the job's details
+//! are posted to this URL on successful completion of job or on failure of job", and that
+//! `post` is the only method, but not the body it posts. The sandbox posts, for a write job,
+//! the object its status answers (`id`, `operation`, `status`, `resource` with `file_id`,
+//! `result.download_url`, `callback`), and for a read job
+//! `{"job_id", "operation": "read", "state", "query", "result": {page, count, per_page,
+//! more_records, download_url}}`: both assumed, which is why a receiver had better match a
+//! callback by a token of its own in the callback URL's query (kept verbatim) than by the body.
+//! A failed delivery is not retried.
 
 use std::collections::HashMap;
 
@@ -30,7 +45,7 @@ use crate::routes::Route;
 use crate::schema::ModuleDef;
 use crate::state::lock;
 use crate::store::{Record, Store};
-use crate::{multipart, time, writes, zipcsv};
+use crate::{multipart, notifications, time, writes, zipcsv};
 
 /// The first segment the dispatcher gives a path of the bulk root, `/crm/bulk/{version}/…`
 /// (a segment no path of the API root can have).
@@ -59,6 +74,33 @@ struct BulkJob {
     result: Option<StoredFile>,
     /// What goes in `result` besides `download_url`.
     summary: Value,
+    /// What the job was created with and what it sent, for [`BulkJobRecord`].
+    record: BulkJobRecord,
+}
+
+/// A bulk job as the sandbox keeps it, for tests to count jobs and the callbacks they sent.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct BulkJobRecord {
+    /// The job's id.
+    pub id: String,
+    /// `read` or `write`.
+    pub kind: String,
+    /// For a write job, `insert`, `update` or `upsert`; for a read job, `read`.
+    pub operation: String,
+    /// The module.
+    pub module: String,
+    /// The uploaded file a write job read.
+    pub file_id: Option<String>,
+    /// `find_by` of an upsert.
+    pub find_by: Option<String>,
+    /// The rows of the file a write job read, or the records a read job found.
+    pub rows: usize,
+    /// The callback URL the job was created with.
+    pub callback_url: Option<String>,
+    /// The body POSTed to the callback URL, once sent (whether it was received is the
+    /// receiver's to say).
+    pub callback_sent: Option<Value>,
 }
 
 /// The jobs, by id.
@@ -74,6 +116,59 @@ impl BulkJobs {
         let id = (5_500_000_000_000_000 + self.next).to_string();
         self.jobs.insert(id.clone(), job);
         id
+    }
+
+    /// Every job, in the order created.
+    pub(crate) fn records(&self) -> Vec<BulkJobRecord> {
+        let mut all: Vec<BulkJobRecord> = self.jobs.values().map(|j| j.record.clone()).collect();
+        all.sort_by(|a, b| a.id.len().cmp(&b.id.len()).then_with(|| a.id.cmp(&b.id)));
+        all
+    }
+
+    /// Adds `job`, completed at once when it has a callback, whose body `callback(id, job)`
+    /// makes; POSTs it and keeps it.
+    fn add_with_callback(
+        &mut self,
+        mut job: BulkJob,
+        callback: impl Fn(&str, &BulkJob) -> Value,
+    ) -> String {
+        if job.record.callback_url.is_some() {
+            job.polls_left = 0;
+        }
+        let id = self.add(job);
+        let Some(job) = self.jobs.get_mut(&id) else {
+            return id;
+        };
+        job.record.id = id.clone();
+        if let Some(url) = job.record.callback_url.clone() {
+            let body = callback(&id, job);
+            job.record.callback_sent = Some(body.clone());
+            notifications::deliver(url, body);
+        }
+        id
+    }
+}
+
+/// The callback URL of a job's `callback`, which must be `{"url": …, "method": "post"}`.
+fn callback_url(body: &Value) -> Result<Option<String>, Answer> {
+    let Some(callback) = body.get("callback").filter(|c| !c.is_null()) else {
+        return Ok(None);
+    };
+    let method = callback["method"].as_str().unwrap_or_default();
+    if !method.eq_ignore_ascii_case("post") {
+        return Err(answers::error(
+            StatusCode::BAD_REQUEST,
+            "INVALID_CALLBACK_METHOD",
+            "the callback method is not supported",
+            json!({ "supported_callback_methods": ["post"] }),
+        ));
+    }
+    match callback["url"].as_str() {
+        Some(url) if !url.is_empty() => Ok(Some(url.to_owned())),
+        _ => Err(invalid(
+            "invalid callback url",
+            json!({ "api_name": "url" }),
+        )),
     }
 }
 
@@ -105,6 +200,7 @@ fn create_read(ctx: &Ctx<'_>) -> Handled {
         .ok_or_else(|| answers::mandatory_body_key("query"))?;
     let m = module_of(ctx, query, Operation::Read)?;
     let fields = read_fields(m, query)?;
+    let callback = callback_url(&body)?;
     let rows = {
         let store = ctx.store();
         read_rows(&store, m, &fields, query.get("criteria"))?
@@ -122,8 +218,21 @@ fn create_read(ctx: &Ctx<'_>) -> Handled {
             data: zip.into(),
         }),
         summary: json!({ "page": 1, "count": count, "per_page": MAX_BULK_READ_RECORDS, "more_records": false }),
+        record: BulkJobRecord {
+            kind: "read".into(),
+            operation: "read".into(),
+            module: m.api_name.to_owned(),
+            rows: count,
+            callback_url: callback,
+            ..BulkJobRecord::default()
+        },
     };
-    let id = lock(&ctx.shared.bulk).add(job);
+    let read_url = |id: &str| format!("/crm/bulk/{}/read/{id}/result", ctx.version.as_str());
+    let id = lock(&ctx.shared.bulk).add_with_callback(job, |id, job| {
+        let mut result = job.summary.clone();
+        result["download_url"] = read_url(id).into();
+        json!({ "job_id": id, "operation": "read", "state": "COMPLETED", "query": job.view["query"], "result": result })
+    });
     let details =
         json!({ "id": id, "operation": "read", "state": "ADDED", "created_time": created });
     let item = json!({ "status": "success", "code": "ADDED_SUCCESSFULLY", "message": "Added successfully.", "details": details });
@@ -361,6 +470,7 @@ fn create_write(ctx: &Ctx<'_>) -> Handled {
     let file_id = resource["file_id"]
         .as_str()
         .ok_or_else(|| answers::mandatory_body_key("file_id"))?;
+    let callback = callback_url(&body)?;
     let data: Bytes = {
         let files = lock(&ctx.shared.files);
         files
@@ -384,7 +494,8 @@ fn create_write(ctx: &Ctx<'_>) -> Handled {
     let file_view = json!({ "status": "COMPLETED", "name": "result.csv", "added_count": counts[0], "updated_count": counts[1], "skipped_count": counts[2], "total_count": rows.len() - 1 });
     let view = json!({
         "operation": operation, "created_time": created, "character_encoding": "UTF-8",
-        "resource": [{ "status": "COMPLETED", "type": "data", "module": { "api_name": m.api_name }, "file": file_view }],
+        "resource": [{ "status": "COMPLETED", "type": "data", "module": { "api_name": m.api_name }, "file_id": file_id, "file": file_view }],
+        "callback": body.get("callback").cloned().unwrap_or(Value::Null),
     });
     let job = BulkJob {
         operation: "write",
@@ -396,8 +507,19 @@ fn create_write(ctx: &Ctx<'_>) -> Handled {
             data: zip.into(),
         }),
         summary: json!({}),
+        record: BulkJobRecord {
+            kind: "write".into(),
+            operation: operation.into(),
+            module: m.api_name.to_owned(),
+            file_id: Some(file_id.to_owned()),
+            find_by: find_by.map(str::to_owned),
+            rows: rows.len() - 1,
+            callback_url: callback,
+            ..BulkJobRecord::default()
+        },
     };
-    let id = lock(&ctx.shared.bulk).add(job);
+    let id = lock(&ctx.shared.bulk)
+        .add_with_callback(job, |id, job| write_view(ctx, id, job, "COMPLETED"));
     Ok(Answer::json(
         StatusCode::CREATED,
         json!({ "status": "success", "code": "SUCCESS", "message": "success", "details": { "id": id, "created_time": created } }),
@@ -505,11 +627,24 @@ fn write_row(
 fn write_status(ctx: &Ctx<'_>) -> Handled {
     bulk_scope(ctx, Operation::Read)?;
     let (id, job, state) = status(ctx, "write")?;
-    let mut view = job.view;
-    view["id"] = id.clone().into();
+    Ok(Answer::json(
+        StatusCode::OK,
+        write_view(ctx, &id, &job, state),
+    ))
+}
+
+/// A write job as its status (and its callback) describes it.
+fn write_view(ctx: &Ctx<'_>, id: &str, job: &BulkJob, state: &str) -> Value {
+    let mut view = job.view.clone();
+    view["id"] = id.into();
     view["status"] = state.into();
-    if state == "COMPLETED" {
-        view["result"] = json!({ "download_url": download_url(ctx, "write", &id) });
+    if view["callback"].is_null() {
+        if let Some(map) = view.as_object_mut() {
+            map.remove("callback");
+        }
     }
-    Ok(Answer::json(StatusCode::OK, view))
+    if state == "COMPLETED" {
+        view["result"] = json!({ "download_url": download_url(ctx, "write", id) });
+    }
+    view
 }

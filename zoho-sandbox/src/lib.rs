@@ -228,6 +228,7 @@ mod writes;
 mod zipcsv;
 
 pub use auth::OAuthClient;
+pub use bulk::BulkJobRecord;
 pub use faults::{Fault, FaultRule, Faults, InjectedFault, Phase};
 pub use journal::JournalEntry;
 pub use sandbox::{Sandbox, SandboxBuilder, ALL_SCOPES};

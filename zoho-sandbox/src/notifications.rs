@@ -137,7 +137,7 @@ fn query_params(url: &str) -> Value {
 
 /// POSTs the notice from a background task, when the URL is `http` on loopback and a runtime
 /// runs (a write made outside one, through the [`Sandbox`](crate::Sandbox) handle, notifies no one).
-fn deliver(url: String, notice: Value) {
+pub(crate) fn deliver(url: String, notice: Value) {
     let Some((host, path)) = loopback(&url) else {
         return;
     };

@@ -400,6 +400,11 @@ impl Sandbox {
             .collect()
     }
 
+    /// Every bulk read and bulk write job created, in order, with the callback each sent.
+    pub fn bulk_jobs(&self) -> Vec<crate::BulkJobRecord> {
+        lock(&self.shared.bulk).records()
+    }
+
     /// How many writes (insert, update, mass update, delete) were applied to a record.
     pub fn write_count(&self, module: &str, id: &str) -> u32 {
         let store = lock(&self.shared.store);
