@@ -2,6 +2,13 @@
 //! creates the insert job, waits for it, and reads each record's outcome from the result file,
 //! in the order the records were given (one of them lacks its mandatory `Last_Name`).
 //!
+//! The write is keyed on `Email` (`unique_key`): were the job's creation to go unanswered, it
+//! would be sent again as an upsert on the e-mail, which cannot import a contact twice. On the
+//! embedded sandbox it also runs a loopback `CallbackReceiver`, by whose callback an unanswered
+//! creation's job is found again; against Zoho, whose callbacks reach only a public URL, set
+//! `ZOHO_CALLBACK_URL` to the public address that forwards to `ZOHO_CALLBACK_BIND`
+//! (`host:port`) to do the same.
+//!
 //! Runs against the embedded sandbox, or the server named by `ZOHO_API_DOMAIN` and
 //! `ZOHO_ACCESS_TOKEN` (or the refresh-token variables of `common::connect`); the organisation
 //! id for `X-CRM-ORG` is `org=…` on the command line or `ZOHO_ORG_ID`. The token needs
@@ -11,7 +18,8 @@
 use std::time::Duration;
 
 use zoho_crm_api::bulk_file::{csv_rows, RowStatus};
-use zoho_crm_api::bulk_write::{write_records, BulkOperation};
+use zoho_crm_api::bulk_write::{BulkOperation, BulkWrite};
+use zoho_crm_api::callbacks::CallbackReceiver;
 use zoho_crm_api::Record;
 use zoho_runtime::jobs::Wait;
 use zoho_tour::common;
@@ -42,15 +50,27 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let wait = Wait::default()
         .interval(Duration::from_millis(first))
         .deadline(Duration::from_secs(15 * 60));
-    let outcomes = write_records(
-        &conn.client,
-        &org,
-        "Contacts",
-        BulkOperation::Insert,
-        &contacts,
-        &wait,
-    )
-    .await?;
+    let receiver = match std::env::var("ZOHO_CALLBACK_URL") {
+        Ok(url) => {
+            let bind = std::env::var("ZOHO_CALLBACK_BIND")?.parse()?;
+            Some(CallbackReceiver::bind(bind).await?.public_url(url))
+        }
+        Err(_) if conn.sandbox.is_some() => Some(CallbackReceiver::loopback().await?),
+        Err(_) => None,
+    };
+    let mut write =
+        BulkWrite::new(&org, "Contacts", BulkOperation::Insert, &contacts).unique_key("Email");
+    if let Some(receiver) = &receiver {
+        write = write.callbacks(receiver);
+    }
+    let written = write.send(&conn.client, &wait).await?;
+    println!(
+        "job {} ({:?}, {} creation(s) sent)",
+        written.job_id,
+        written.action,
+        written.attempts.len()
+    );
+    let outcomes = written.outcomes;
     for (record, outcome) in contacts.iter().zip(&outcomes) {
         let email = record
             .value("Email")
