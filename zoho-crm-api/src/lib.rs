@@ -100,6 +100,7 @@ pub mod portal_users;
 pub mod portals;
 pub mod portals_meta;
 pub mod profiles;
+pub mod record_count;
 pub mod record_locking;
 pub mod record_locking_configuration;
 pub mod record_photo;
@@ -249,6 +250,7 @@ pub static AREAS: &[&[ApiOperation]] = &[
     bulk_read::OPERATIONS,
     bulk_write::OPERATIONS,
     records::OPERATIONS,
+    record_count::OPERATIONS,
     search::OPERATIONS,
     coql::OPERATIONS,
 ];

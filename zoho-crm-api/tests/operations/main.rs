@@ -97,6 +97,7 @@ areas!(
     bulk_read,
     bulk_write,
     records,
+    record_count,
     search,
     coql,
 );
