@@ -117,6 +117,7 @@ pub mod sharing_rules;
 pub mod shift_hours;
 pub mod tags;
 pub mod territories;
+pub mod territory_assignment;
 pub mod timelines;
 pub mod unavailability;
 pub mod unsubscribe_links;
@@ -209,6 +210,7 @@ pub static AREAS: &[&[ApiOperation]] = &[
     blueprint::OPERATIONS,
     record_locking::OPERATIONS,
     share_records::OPERATIONS,
+    territory_assignment::OPERATIONS,
     recycle_bin::OPERATIONS,
     notifications::OPERATIONS,
     composite::OPERATIONS,

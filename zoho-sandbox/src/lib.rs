@@ -219,6 +219,7 @@ mod store;
 mod tags;
 mod tags_state;
 mod territories;
+mod territory_assignment;
 mod time;
 mod timelines;
 mod unavailability;

@@ -21,7 +21,7 @@ use crate::pattern::{self, Captures};
 use crate::{
     actions, bulk, contact_roles, currencies, emails, files, mass_update, metadata, notes, org,
     portal_users, profiles, reading, records, related, roles, search, settings, tags, territories,
-    timelines, unavailability, user_groups, users,
+    territory_assignment, timelines, unavailability, user_groups, users,
 };
 
 /// One row of the table: a path pattern and a handler per method.
@@ -97,6 +97,7 @@ pub(crate) static AREAS: &[&[Route]] = &[
     roles::ROUTES,
     profiles::ROUTES,
     territories::ROUTES,
+    territory_assignment::ROUTES,
     user_groups::ROUTES,
     unavailability::ROUTES,
     portal_users::ROUTES,

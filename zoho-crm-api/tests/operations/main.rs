@@ -56,6 +56,7 @@ areas!(
     blueprint,
     record_locking,
     share_records,
+    territory_assignment,
     recycle_bin,
     notifications,
     composite,
