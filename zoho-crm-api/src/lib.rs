@@ -60,6 +60,7 @@ pub mod bulk_write;
 pub mod business_hours;
 pub mod cadences;
 pub mod cadences_execution;
+pub mod cancel_meetings;
 pub mod change_owner;
 pub mod composite;
 pub mod contact_roles;
@@ -211,6 +212,7 @@ pub static AREAS: &[&[ApiOperation]] = &[
     record_locking::OPERATIONS,
     share_records::OPERATIONS,
     territory_assignment::OPERATIONS,
+    cancel_meetings::OPERATIONS,
     recycle_bin::OPERATIONS,
     notifications::OPERATIONS,
     composite::OPERATIONS,

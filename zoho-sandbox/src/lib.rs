@@ -166,6 +166,7 @@ mod auth;
 mod blueprint;
 mod body;
 mod bulk;
+mod cancel_meetings;
 mod change_owner;
 mod composite;
 mod contact_roles;

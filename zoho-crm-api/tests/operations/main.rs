@@ -57,6 +57,7 @@ areas!(
     record_locking,
     share_records,
     territory_assignment,
+    cancel_meetings,
     recycle_bin,
     notifications,
     composite,
