@@ -52,6 +52,7 @@ pub mod actions;
 pub mod answer;
 pub mod apis;
 pub mod assignment_rules;
+pub mod associate_email;
 pub mod attachments;
 pub mod blueprint;
 pub mod bulk_file;
@@ -70,6 +71,7 @@ pub mod currencies;
 pub mod custom_views;
 pub mod duplicate_check_preference;
 pub mod email_compose;
+pub mod email_sharing_details;
 pub mod email_templates;
 pub mod emails;
 pub mod entity_scores;
@@ -105,6 +107,7 @@ pub mod record_count;
 pub mod record_locking;
 pub mod record_locking_configuration;
 pub mod record_photo;
+pub mod record_share_email;
 pub mod records;
 pub mod recycle_bin;
 pub mod related_lists;
@@ -121,6 +124,7 @@ pub mod territories;
 pub mod territory_assignment;
 pub mod timelines;
 pub mod unavailability;
+pub mod unblock_email;
 pub mod unsubscribe_links;
 pub mod user_groups;
 pub mod users;
@@ -224,6 +228,10 @@ pub static AREAS: &[&[ApiOperation]] = &[
     related_records::OPERATIONS,
     timelines::OPERATIONS,
     emails::OPERATIONS,
+    record_share_email::OPERATIONS,
+    email_sharing_details::OPERATIONS,
+    unblock_email::OPERATIONS,
+    associate_email::OPERATIONS,
     variables::OPERATIONS,
     variable_groups::OPERATIONS,
     pipelines::OPERATIONS,

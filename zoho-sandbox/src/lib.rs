@@ -175,6 +175,7 @@ mod coql;
 mod ctx;
 mod currencies;
 mod dispatch;
+mod email_actions;
 mod emails;
 mod emails_state;
 mod external;

@@ -19,10 +19,10 @@ use zoho_spec::Method;
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
 use crate::{
-    actions, bulk, cancel_meetings, contact_roles, currencies, emails, files, mass_update,
-    metadata, notes, org, portal_users, profiles, reading, records, related, roles, search,
-    settings, tags, territories, territory_assignment, timelines, unavailability, user_groups,
-    users,
+    actions, bulk, cancel_meetings, contact_roles, currencies, email_actions, emails, files,
+    mass_update, metadata, notes, org, portal_users, profiles, reading, records, related, roles,
+    search, settings, tags, territories, territory_assignment, timelines, unavailability,
+    user_groups, users,
 };
 
 /// One row of the table: a path pattern and a handler per method.
@@ -110,6 +110,7 @@ pub(crate) static AREAS: &[&[Route]] = &[
     contact_roles::ROUTES,
     related::ROUTES,
     timelines::ROUTES,
+    email_actions::ROUTES,
     emails::ROUTES,
     // Its `/{module}/actions/…` rows would take `/users/actions/count` and the like.
     reading::ROUTES,
