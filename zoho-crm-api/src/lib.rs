@@ -52,6 +52,7 @@ pub mod actions;
 pub mod answer;
 pub mod apis;
 pub mod assignment_rules;
+pub mod associate_email;
 pub mod attachments;
 pub mod blueprint;
 pub mod bulk_file;
@@ -62,6 +63,7 @@ pub mod cadences;
 pub mod cadences_execution;
 #[cfg(feature = "callbacks")]
 pub mod callbacks;
+pub mod cancel_meetings;
 pub mod change_owner;
 pub mod composite;
 pub mod contact_roles;
@@ -71,6 +73,7 @@ pub mod currencies;
 pub mod custom_views;
 pub mod duplicate_check_preference;
 pub mod email_compose;
+pub mod email_sharing_details;
 pub mod email_templates;
 pub mod emails;
 pub mod entity_scores;
@@ -102,9 +105,11 @@ pub mod portal_users;
 pub mod portals;
 pub mod portals_meta;
 pub mod profiles;
+pub mod record_count;
 pub mod record_locking;
 pub mod record_locking_configuration;
 pub mod record_photo;
+pub mod record_share_email;
 pub mod records;
 pub mod recycle_bin;
 pub mod related_lists;
@@ -118,8 +123,10 @@ pub mod sharing_rules;
 pub mod shift_hours;
 pub mod tags;
 pub mod territories;
+pub mod territory_assignment;
 pub mod timelines;
 pub mod unavailability;
+pub mod unblock_email;
 pub mod unsubscribe_links;
 pub mod user_groups;
 pub mod users;
@@ -210,6 +217,8 @@ pub static AREAS: &[&[ApiOperation]] = &[
     blueprint::OPERATIONS,
     record_locking::OPERATIONS,
     share_records::OPERATIONS,
+    territory_assignment::OPERATIONS,
+    cancel_meetings::OPERATIONS,
     recycle_bin::OPERATIONS,
     notifications::OPERATIONS,
     composite::OPERATIONS,
@@ -221,6 +230,10 @@ pub static AREAS: &[&[ApiOperation]] = &[
     related_records::OPERATIONS,
     timelines::OPERATIONS,
     emails::OPERATIONS,
+    record_share_email::OPERATIONS,
+    email_sharing_details::OPERATIONS,
+    unblock_email::OPERATIONS,
+    associate_email::OPERATIONS,
     variables::OPERATIONS,
     variable_groups::OPERATIONS,
     pipelines::OPERATIONS,
@@ -251,6 +264,7 @@ pub static AREAS: &[&[ApiOperation]] = &[
     bulk_read::OPERATIONS,
     bulk_write::OPERATIONS,
     records::OPERATIONS,
+    record_count::OPERATIONS,
     search::OPERATIONS,
     coql::OPERATIONS,
 ];

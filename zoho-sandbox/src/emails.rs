@@ -2,7 +2,8 @@
 //! the record's related emails (`GET /{module}/{id}/Emails[/{message_id}]`, newest first); email
 //! drafts are kept, listed, changed and deleted under `/{module}/{id}/__email_drafts[/{draft}]`.
 //!
-//! No mail leaves the sandbox. A mail needs `from`, `to` (at least one address), `subject` and
+//! No mail leaves the sandbox; one to an address under the reserved domain `invalid` bounces
+//! (see [`crate::email_actions`]). A mail needs `from`, `to` (at least one address), `subject` and
 //! `content`; addresses must hold an `@`. Not known from Zoho's documentation, and so chosen
 //! here: drafts answer their outcomes under `__email_drafts` with the messages `draft saved`,
 //! `draft updated` and `draft deleted`; a draft needs only to be an object; the scopes of drafts
@@ -140,6 +141,7 @@ fn keep_mail(
     fields.insert("time".into(), json!(now));
     fields.insert("owner".into(), patricia());
     fields.insert("status".into(), json!([{ "type": "sent" }]));
+    crate::email_actions::after_send(store, module, record, &mut fields);
     store.emails.sent.push(Kept {
         module,
         record,

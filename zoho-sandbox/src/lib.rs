@@ -91,7 +91,12 @@
 //! | GET, PUT, DELETE | `/{module}/{id}` | one record; `X-EXTERNAL` lets `{id}` be an external value |
 //! | POST | `/{module}/upsert` | by `duplicate_check_fields` or the unique fields; each success says `"action": "insert"` or `"update"` and the `duplicate_field` that found it |
 //! | GET | `/{module}/search` | `criteria`, `email`, `phone`, `word`; reads the store as it is (how soon Zoho's own search lists a record just written is not documented) |
-//! | GET | `/{module}/actions/count` | `{"count": n}` |
+//! | GET, POST | `/{module}/actions/count` | `{"count": n}`, by the same query parameters as a search |
+//! | POST | `/{module}[/{id}]/actions/assign_territories`, `…/remove_territories` | Leads, Accounts, Contacts and Deals hold territories in `Territories` (a deal one, others ten), checked against the organisation's |
+//! | POST | `/Events/{id}/actions/cancel` | a meeting with participants, not ended, marked `$event_cancelled` |
+//! | POST, GET | `/{module}[/{id}]/actions/share_emails`, `…/unshare_emails`, `/{module}/{id}/__emails_sharing_details` | a record's emails shared or not (Leads, Contacts, custom modules) |
+//! | POST | `/{module}[/{id}]/actions/unblock_email` | email fields blocked when mail sent from the record to them bounced: mail to an address under the reserved domain `invalid` bounces, as no real mail is sent |
+//! | POST, GET | `/{module}/{id}/actions/associate_email`, `/actions/email_available` | mail from outside the CRM kept among the record's emails, found by `orginal_message_id` |
 //! | POST, GET | `/{module}/actions/mass_update` | by `ids` (≤ 500) or `cvid`; job status by `job_id` |
 //! | GET, PUT, DELETE | `/{module}/{id}/{related_list}` | related records (seed 003), `X-EXTERNAL` (seed 000) |
 //! | PUT, DELETE | `/{module}/{id}/{related_list}/{related_id}` | one relation; contact roles (seed 001) |
@@ -166,6 +171,7 @@ mod auth;
 mod blueprint;
 mod body;
 mod bulk;
+mod cancel_meetings;
 mod change_owner;
 mod composite;
 mod contact_roles;
@@ -174,6 +180,7 @@ mod coql;
 mod ctx;
 mod currencies;
 mod dispatch;
+mod email_actions;
 mod emails;
 mod emails_state;
 mod external;
@@ -219,6 +226,7 @@ mod store;
 mod tags;
 mod tags_state;
 mod territories;
+mod territory_assignment;
 mod time;
 mod timelines;
 mod unavailability;

@@ -349,7 +349,9 @@ fn duplicate_check_fields(m: &ModuleDef, body: &Map<String, Value>) -> Vec<Strin
 }
 
 /// `GET` (and `POST`) `/{module}/actions/count`: every record, or those `criteria`,
-/// `email`, `phone` or `word` find, as a search would.
+/// `email`, `phone` or `word` find, as a search would. Zoho's description gives the `POST` the
+/// same query parameters and no body; what Zoho does with a body sent anyway it does not say,
+/// and the sandbox reads none.
 pub(crate) fn count(ctx: &Ctx<'_>, module: &str) -> Handled {
     let m = ctx.module(module)?;
     // `POST` is not a shape zoho_spec lists; both methods read.

@@ -19,9 +19,10 @@ use zoho_spec::Method;
 use crate::ctx::Handler;
 use crate::pattern::{self, Captures};
 use crate::{
-    actions, bulk, contact_roles, currencies, emails, files, mass_update, metadata, notes, org,
-    portal_users, profiles, reading, records, related, roles, search, settings, tags, territories,
-    timelines, unavailability, user_groups, users,
+    actions, bulk, cancel_meetings, contact_roles, currencies, email_actions, emails, files,
+    mass_update, metadata, notes, org, portal_users, profiles, reading, records, related, roles,
+    search, settings, tags, territories, territory_assignment, timelines, unavailability,
+    user_groups, users,
 };
 
 /// One row of the table: a path pattern and a handler per method.
@@ -97,6 +98,8 @@ pub(crate) static AREAS: &[&[Route]] = &[
     roles::ROUTES,
     profiles::ROUTES,
     territories::ROUTES,
+    territory_assignment::ROUTES,
+    cancel_meetings::ROUTES,
     user_groups::ROUTES,
     unavailability::ROUTES,
     portal_users::ROUTES,
@@ -107,6 +110,7 @@ pub(crate) static AREAS: &[&[Route]] = &[
     contact_roles::ROUTES,
     related::ROUTES,
     timelines::ROUTES,
+    email_actions::ROUTES,
     emails::ROUTES,
     // Its `/{module}/actions/…` rows would take `/users/actions/count` and the like.
     reading::ROUTES,

@@ -388,6 +388,19 @@ impl Sandbox {
         store.get(m, id).map(|r| render(id, r, None))
     }
 
+    /// The email fields of a record that are blocked (a mail sent from it bounced; see the
+    /// crate's docs on emails), by API name.
+    pub fn blocked_emails(&self, module: &str, id: &str) -> Vec<String> {
+        let Some(id) = body::parse_id(id) else {
+            return Vec::new();
+        };
+        let store = lock(&self.shared.store);
+        match module_name(&store, module) {
+            Some(m) => store.email_actions.blocked(m, id),
+            None => Vec::new(),
+        }
+    }
+
     /// Every record of a module, by increasing id.
     pub fn records(&self, module: &str) -> Vec<Value> {
         let store = lock(&self.shared.store);

@@ -103,6 +103,8 @@ pub(crate) struct Store {
     pub tags: crate::tags_state::Tags,
     /// Mail sent from records and their drafts (`crate::emails`).
     pub emails: crate::emails_state::Emails,
+    /// How records' emails are shared, and their blocked email fields (`crate::email_actions`).
+    pub email_actions: crate::email_actions::EmailActions,
     /// The organisation's settings (`crate::settings`).
     pub settings: crate::settings::Settings,
 }
@@ -156,6 +158,7 @@ impl Store {
             notes: Default::default(),
             tags: Default::default(),
             emails: Default::default(),
+            email_actions: Default::default(),
             settings: Default::default(),
         }
     }

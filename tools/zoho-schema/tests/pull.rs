@@ -45,7 +45,7 @@ async fn the_committed_fixture_is_the_sandbox_s_schema() {
     let changes = pull(&client(&sandbox).await, &dir, &Modules::All)
         .await
         .unwrap();
-    assert_eq!(changes.modules_added.len(), 9, "{changes}");
+    assert_eq!(changes.modules_added.len(), 10, "{changes}");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE);
     if std::env::var_os("ZOHO_SCHEMA_OVERWRITE").is_some() {
         let _ = std::fs::remove_dir_all(&fixture);

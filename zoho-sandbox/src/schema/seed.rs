@@ -452,6 +452,17 @@ const TASK_FIELDS: &[FieldDef] = &[
     f("Description", "Description", TextArea),
 ];
 
+// Zoho's Meetings. Participants (`{"type", "participant", "name", "Email", …}`) are kept as
+// the array written; Zoho's description gives that field no data type the sandbox has.
+const EVENT_FIELDS: &[FieldDef] = &[
+    f("Event_Title", "Title", Text).mandatory(),
+    f("Start_DateTime", "From", DateTime).mandatory(),
+    f("End_DateTime", "To", DateTime).mandatory(),
+    f("Venue", "Location", Text),
+    f("Participants", "Participants", Subform("Participants")),
+    f("Description", "Description", TextArea),
+];
+
 const fn junction(
     api_name: &'static str,
     label: &'static str,
@@ -604,6 +615,15 @@ const MODULES: &[SeedModule] = &[
         id: "738964000000002191",
         cvid: "738964000000087533",
         own_fields: TASK_FIELDS,
+        related: &[],
+        mass_update_fields: 1,
+    },
+    SeedModule {
+        api_name: "Events",
+        singular: "Event",
+        id: "738964000000002197",
+        cvid: "738964000000087537",
+        own_fields: EVENT_FIELDS,
         related: &[],
         mass_update_fields: 1,
     },
