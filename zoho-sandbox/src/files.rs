@@ -114,6 +114,7 @@ impl FileAnswer {
             status: StatusCode::OK,
             body: None,
             file: Some(FileAnswer { file }),
+            written: None,
         }
     }
 }
