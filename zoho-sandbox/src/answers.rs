@@ -13,8 +13,8 @@ pub(crate) const JSON_CONTENT_TYPE: &str = "application/json;charset=utf-8";
 pub(crate) struct Answer {
     pub status: StatusCode,
     pub body: Option<Value>,
-    /// A file answered instead of JSON (`crate::files`).
-    pub file: Option<crate::files::FileAnswer>,
+    /// A file answered instead of JSON (`crate::files`), boxed to keep answers small.
+    pub file: Option<Box<crate::files::FileAnswer>>,
     /// A JSON body already written ([`OutcomeWriter`]), answered instead of `body`.
     pub written: Option<Vec<u8>>,
 }
@@ -78,7 +78,7 @@ pub(crate) fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
 impl IntoResponse for Answer {
     fn into_response(self) -> Response {
         if let Some(file) = self.file {
-            return file.into_response();
+            return (*file).into_response();
         }
         if let Some(bytes) = self.written {
             return json_response(self.status, bytes);
@@ -466,7 +466,10 @@ mod tests {
                 values.push(make(*id));
             }
         }
-        (writer.finish(StatusCode::OK), write_answer(values, StatusCode::OK))
+        (
+            writer.finish(StatusCode::OK),
+            write_answer(values, StatusCode::OK),
+        )
     }
 
     #[test]

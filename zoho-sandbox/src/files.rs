@@ -113,7 +113,7 @@ impl FileAnswer {
         Answer {
             status: StatusCode::OK,
             body: None,
-            file: Some(FileAnswer { file }),
+            file: Some(Box::new(FileAnswer { file })),
             written: None,
         }
     }

@@ -289,7 +289,9 @@ pub(crate) struct ModuleDef {
 /// `fields` stays the truth: a clone starts with no index (an edited copy builds its own), and
 /// a look-up checks the field it finds, scanning the list when the index is stale or misses.
 #[derive(Default)]
-pub(crate) struct FieldIndex(OnceLock<HashMap<&'static str, usize, BuildHasherDefault<NameHasher>>>);
+pub(crate) struct FieldIndex(
+    OnceLock<HashMap<&'static str, usize, BuildHasherDefault<NameHasher>>>,
+);
 
 impl Clone for FieldIndex {
     fn clone(&self) -> Self {
