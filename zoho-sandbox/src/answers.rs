@@ -13,8 +13,10 @@ pub(crate) const JSON_CONTENT_TYPE: &str = "application/json;charset=utf-8";
 pub(crate) struct Answer {
     pub status: StatusCode,
     pub body: Option<Value>,
-    /// A file answered instead of JSON (`crate::files`).
-    pub file: Option<crate::files::FileAnswer>,
+    /// A file answered instead of JSON (`crate::files`), boxed to keep answers small.
+    pub file: Option<Box<crate::files::FileAnswer>>,
+    /// A JSON body already written ([`OutcomeWriter`]), answered instead of `body`.
+    pub written: Option<Vec<u8>>,
 }
 
 impl Answer {
@@ -24,6 +26,7 @@ impl Answer {
             status,
             body: Some(body),
             file: None,
+            written: None,
         }
     }
 
@@ -33,6 +36,7 @@ impl Answer {
             status: StatusCode::NO_CONTENT,
             body: None,
             file: None,
+            written: None,
         }
     }
 
@@ -42,12 +46,21 @@ impl Answer {
             status: StatusCode::NOT_MODIFIED,
             body: None,
             file: None,
+            written: None,
         }
     }
 
     /// `{"data": items}` with `status`.
     pub(crate) fn data(status: StatusCode, items: Vec<Value>) -> Self {
         Answer::json(status, object([("data", Value::Array(items))]))
+    }
+
+    /// The JSON body, whether held as a value or already written.
+    pub(crate) fn json_body(&self) -> Option<Value> {
+        match &self.written {
+            Some(bytes) => serde_json::from_slice(bytes).ok(),
+            None => self.body.clone(),
+        }
     }
 }
 
@@ -65,7 +78,10 @@ pub(crate) fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
 impl IntoResponse for Answer {
     fn into_response(self) -> Response {
         if let Some(file) = self.file {
-            return file.into_response();
+            return (*file).into_response();
+        }
+        if let Some(bytes) = self.written {
+            return json_response(self.status, bytes);
         }
         match self.body {
             None => self.status.into_response(),
@@ -74,15 +90,19 @@ impl IntoResponse for Answer {
                 let Ok(bytes) = serde_json::to_vec(&body) else {
                     return StatusCode::INTERNAL_SERVER_ERROR.into_response();
                 };
-                let mut response = (self.status, bytes).into_response();
-                response.headers_mut().insert(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static(JSON_CONTENT_TYPE),
-                );
-                response
+                json_response(self.status, bytes)
             }
         }
     }
+}
+
+fn json_response(status: StatusCode, bytes: Vec<u8>) -> Response {
+    let mut response = (status, bytes).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(JSON_CONTENT_TYPE),
+    );
+    response
 }
 
 /// A request-level error: the four keys at the top of the body, no `data`.
@@ -304,4 +324,175 @@ pub(crate) fn write_answer(outcomes: Vec<Outcome>, success: StatusCode) -> Answe
         StatusCode::BAD_REQUEST
     };
     Answer::data(status, outcomes.into_iter().map(|o| o.body).collect())
+}
+
+/// The answer to a write, its outcomes written into the body's bytes as they come: a success
+/// reads its details from the record written, with no `Value` made for it.
+///
+/// The bytes are those [`write_answer`] answers (keys in the order a `serde_json::Map` keeps
+/// them, sorted), and so is the status.
+#[derive(Debug)]
+pub(crate) struct OutcomeWriter {
+    bytes: Vec<u8>,
+    count: usize,
+    oks: usize,
+    /// The status of the first outcome, which the call gets when it is the only one.
+    first_alone: StatusCode,
+}
+
+impl OutcomeWriter {
+    /// A writer for about `records` outcomes.
+    pub(crate) fn new(records: usize) -> Self {
+        let mut bytes = Vec::with_capacity(16 + records * 320);
+        bytes.extend_from_slice(b"{\"data\":[");
+        OutcomeWriter {
+            bytes,
+            count: 0,
+            oks: 0,
+            first_alone: StatusCode::OK,
+        }
+    }
+
+    fn next(&mut self, ok: bool, alone: StatusCode) {
+        if self.count > 0 {
+            self.bytes.push(b',');
+        } else {
+            self.first_alone = alone;
+        }
+        self.count += 1;
+        self.oks += usize::from(ok);
+    }
+
+    /// An outcome held as a value.
+    pub(crate) fn push(&mut self, outcome: Outcome) {
+        self.next(outcome.ok, outcome.alone);
+        self.value(&outcome.body);
+    }
+
+    /// The success of a write of the record `id`, its details as `write_details` shows them.
+    pub(crate) fn success(&mut self, message: &str, id: u64, fields: &crate::store::Fields) {
+        self.next(true, StatusCode::OK);
+        let field = |name: &str| fields.get(name).unwrap_or(&Value::Null);
+        self.bytes
+            .extend_from_slice(b"{\"code\":\"SUCCESS\",\"details\":{\"Created_By\":");
+        self.value(field("Created_By"));
+        self.bytes.extend_from_slice(b",\"Created_Time\":");
+        self.value(field("Created_Time"));
+        self.bytes.extend_from_slice(b",\"Modified_By\":");
+        self.value(field("Modified_By"));
+        self.bytes.extend_from_slice(b",\"Modified_Time\":");
+        self.value(field("Modified_Time"));
+        self.bytes.extend_from_slice(b",\"id\":\"");
+        self.bytes
+            .extend_from_slice(itoa_u64(id, &mut [0; 20]).as_bytes());
+        self.bytes.extend_from_slice(b"\"},\"message\":");
+        self.text(message);
+        self.bytes.extend_from_slice(b",\"status\":\"success\"}");
+    }
+
+    fn value(&mut self, value: &Value) {
+        // Writing a `Value` into a `Vec` cannot fail.
+        let _ = serde_json::to_writer(&mut self.bytes, value);
+    }
+
+    fn text(&mut self, text: &str) {
+        let _ = serde_json::to_writer(&mut self.bytes, text);
+    }
+
+    /// The answer, with the status [`write_answer`] gives these outcomes.
+    pub(crate) fn finish(mut self, success: StatusCode) -> Answer {
+        self.bytes.extend_from_slice(b"]}");
+        let status = if self.oks == self.count {
+            success
+        } else if self.oks > 0 {
+            StatusCode::MULTI_STATUS
+        } else if self.count == 1 {
+            self.first_alone
+        } else {
+            StatusCode::BAD_REQUEST
+        };
+        Answer {
+            status,
+            body: None,
+            file: None,
+            written: Some(self.bytes),
+        }
+    }
+}
+
+/// The decimal digits of `n`, written into `buf`.
+fn itoa_u64(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[at..]).unwrap_or("0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::write_details;
+
+    fn fields() -> crate::store::Fields {
+        json!({
+            "Created_By": {"name": "Patricia Boyle", "id": "738964000000291009"},
+            "Created_Time": "2024-01-02T03:04:05+00:00",
+            "Modified_By": {"name": "Patricia \"B\"", "id": "1"},
+            "Modified_Time": "2024-01-02T03:04:06+00:00",
+            "Last_Name": "A",
+        })
+        .as_object()
+        .unwrap()
+        .clone()
+    }
+
+    fn both(outcomes: &[(bool, u64)], make: impl Fn(u64) -> Outcome) -> (Answer, Answer) {
+        let fields = fields();
+        let mut writer = OutcomeWriter::new(outcomes.len());
+        let mut values = Vec::new();
+        for (ok, id) in outcomes {
+            if *ok {
+                writer.success("record updated", *id, &fields);
+                values.push(Outcome::ok("record updated", write_details(*id, &fields)));
+            } else {
+                writer.push(make(*id));
+                values.push(make(*id));
+            }
+        }
+        (
+            writer.finish(StatusCode::OK),
+            write_answer(values, StatusCode::OK),
+        )
+    }
+
+    #[test]
+    fn written_outcomes_are_the_bytes_and_status_of_write_answer() {
+        let cases: Vec<Vec<(bool, u64)>> = vec![
+            vec![(true, 5_725_767_000_000_100_003)],
+            vec![(false, 1)],
+            vec![(true, 0), (false, 2), (true, u64::MAX)],
+            vec![(false, 1), (false, 2)],
+        ];
+        for case in cases {
+            for make in [
+                (|id: u64| Outcome::invalid_id(&id.to_string())) as fn(u64) -> Outcome,
+                |_| Outcome::err_400("X", "y", json!({})),
+            ] {
+                let (written, by_value) = both(&case, make);
+                assert_eq!(written.status, by_value.status);
+                let expected = serde_json::to_vec(&by_value.body.unwrap()).unwrap();
+                assert_eq!(
+                    String::from_utf8(written.written.unwrap()).unwrap(),
+                    String::from_utf8(expected).unwrap()
+                );
+            }
+        }
+    }
 }

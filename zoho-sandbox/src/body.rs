@@ -1,10 +1,16 @@
 //! Reading request bodies and ids the way Zoho does: JSON with or without a `Content-Type`,
 //! record ids as strings or integers, never through a float.
 
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use zoho_spec::limits::MAX_RECORDS_PER_CALL;
 
 use crate::answers::{self, Answer};
+use crate::store::FieldSet;
 
 /// The body as a JSON object, or seed 002's `INVALID_DATA … "body"` answer.
 pub(crate) fn object(bytes: &[u8]) -> Result<Map<String, Value>, Answer> {
@@ -30,6 +36,237 @@ pub(crate) fn data(body: &Map<String, Value>) -> Result<&Vec<Value>, Answer> {
             "invalid data",
             serde_json::json!({ "api_name": "data", "expected_data_type": "jsonarray" }),
         )),
+    }
+}
+
+/// One record of a write body's `data`, its keys borrowed from the body where they need no
+/// unescaping: the entries sorted by key, each key once (the last one given wins, as in a
+/// parsed JSON object).
+#[derive(Debug, Default)]
+pub(crate) struct Given<'a> {
+    entries: Vec<(Cow<'a, str>, Value)>,
+}
+
+impl<'a> Given<'a> {
+    /// The record of an object already parsed.
+    pub(crate) fn from_map(map: Map<String, Value>) -> Given<'static> {
+        // A `Map` iterates in key order, its keys unique.
+        Given {
+            entries: map.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect(),
+        }
+    }
+
+    fn from_entries(mut entries: Vec<(Cow<'a, str>, Value)>) -> Self {
+        // A stable sort keeps repeated keys in the order given; the last one's value is kept.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                std::mem::swap(&mut later.1, &mut earlier.1);
+            }
+            same
+        });
+        Given { entries }
+    }
+
+    /// The entries, by increasing key.
+    pub(crate) fn into_entries(self) -> impl Iterator<Item = (Cow<'a, str>, Value)> {
+        self.entries.into_iter()
+    }
+}
+
+impl FieldSet for Given<'_> {
+    fn value(&self, name: &str) -> Option<&Value> {
+        let at = self
+            .entries
+            .binary_search_by(|(k, _)| k.as_ref().cmp(name))
+            .ok()?;
+        Some(&self.entries[at].1)
+    }
+
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| k.as_ref())
+    }
+}
+
+/// One item of a write body's `data`: a record, or something that is not a JSON object.
+#[derive(Debug)]
+pub(crate) enum Item<'a> {
+    /// A JSON object.
+    Record(Given<'a>),
+    /// Any other JSON value.
+    NotObject,
+}
+
+/// The items of a write body's `data`, parsed straight from the bytes (no `Value` tree of the
+/// whole body), refused as [`object`] and [`data`] refuse them.
+pub(crate) fn write_items(bytes: &[u8]) -> Result<Vec<Item<'_>>, Answer> {
+    let Ok(WriteBody(data)) = serde_json::from_slice::<WriteBody<'_>>(bytes) else {
+        return Err(answers::body_not_object());
+    };
+    match data {
+        Data::Items(items) if items.len() > MAX_RECORDS_PER_CALL => {
+            Err(answers::limit_exceeded(MAX_RECORDS_PER_CALL, "data"))
+        }
+        Data::Items(items) if !items.is_empty() => Ok(items),
+        Data::Items(_) | Data::Absent | Data::Null => Err(answers::mandatory_body_key("data")),
+        Data::Other => Err(answers::error(
+            axum::http::StatusCode::BAD_REQUEST,
+            "INVALID_DATA",
+            "invalid data",
+            serde_json::json!({ "api_name": "data", "expected_data_type": "jsonarray" }),
+        )),
+    }
+}
+
+/// A write body: a JSON object whose `data` is kept and whose other keys are only checked.
+struct WriteBody<'a>(Data<'a>);
+
+/// What a write body's `data` holds.
+enum Data<'a> {
+    Absent,
+    Null,
+    Items(Vec<Item<'a>>),
+    Other,
+}
+
+/// A key, borrowed from the body unless it holds escapes.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(Key)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
+impl<'de> Deserialize<'de> for WriteBody<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Top;
+        impl<'de> Visitor<'de> for Top {
+            type Value = WriteBody<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut data = Data::Absent;
+                while let Some(key) = map.next_key_seed(Key)? {
+                    if key == "data" {
+                        data = map.next_value()?;
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(WriteBody(data))
+            }
+        }
+        d.deserialize_map(Top)
+    }
+}
+
+/// Answers `Other` for a scalar of any kind.
+macro_rules! other_scalars {
+    ($($name:ident: $t:ty),*) => {
+        $(fn $name<E: de::Error>(self, _: $t) -> Result<Self::Value, E> {
+            Ok(Self::OTHER)
+        })*
+    };
+}
+
+impl<'de> Deserialize<'de> for Data<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl V {
+            const OTHER: Data<'static> = Data::Other;
+        }
+        impl<'de> Visitor<'de> for V {
+            type Value = Data<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+
+            other_scalars!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64,
+                visit_str: &str);
+
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Data::Null)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Data::Items(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Data::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Item<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl V {
+            const OTHER: Item<'static> = Item::NotObject;
+        }
+        impl<'de> Visitor<'de> for V {
+            type Value = Item<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+
+            other_scalars!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64,
+                visit_str: &str);
+
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Item::NotObject)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Item::NotObject)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(32));
+                while let Some(key) = map.next_key_seed(Key)? {
+                    entries.push((key, map.next_value::<Value>()?));
+                }
+                Ok(Item::Record(Given::from_entries(entries)))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -122,6 +359,58 @@ mod tests {
             err.body.unwrap()["details"],
             json!({"limit":"100","param_name":"data"})
         );
+    }
+
+    /// What `write_items` reads, as the `Value` path reads it: records as maps, others `None`.
+    fn items_read(bytes: &[u8]) -> Result<Vec<Option<Map<String, Value>>>, Value> {
+        let items = write_items(bytes).map_err(|a| a.body.unwrap())?;
+        Ok(items
+            .into_iter()
+            .map(|item| match item {
+                Item::Record(given) => Some(
+                    given
+                        .into_entries()
+                        .map(|(k, v)| (k.into_owned(), v))
+                        .collect(),
+                ),
+                Item::NotObject => None,
+            })
+            .collect())
+    }
+
+    fn items_by_value(bytes: &[u8]) -> Result<Vec<Option<Map<String, Value>>>, Value> {
+        let body = object(bytes).map_err(|a| a.body.unwrap())?;
+        let items = data(&body).map_err(|a| a.body.unwrap())?;
+        Ok(items.iter().map(|v| v.as_object().cloned()).collect())
+    }
+
+    #[test]
+    fn write_items_read_bodies_as_the_value_tree_does() {
+        let many = format!("{{\"data\": [{}]}}", vec!["{}"; 101].join(","));
+        let bodies: Vec<&[u8]> = vec![
+            br#"{"data": [{"id": "1", "Last_Name": "A", "b": {"x": [1, 2.5, null]}}]}"#,
+            br#"{"trigger": ["workflow"], "data": [{"z": 1, "a": 2, "z": 3}, 7, [1], null, "s"]}"#,
+            br#"{"data": [{"Last_\u004eame": "\"quoted\"", "id": 12}], "data": [{"k": true}]}"#,
+            br#"{"data": []}"#,
+            br#"{"data": null}"#,
+            br#"{"other": 1}"#,
+            br#"{"data": {"id": "1"}}"#,
+            br#"{"data": "x"}"#,
+            br#"{"data": 1.5}"#,
+            br#"[{"id": "1"}]"#,
+            br#"{"data": [{"id": "1"}]} trailing"#,
+            br#"{"data": [{"id": "1",}]}"#,
+            b"",
+            many.as_bytes(),
+        ];
+        for body in bodies {
+            assert_eq!(
+                items_read(body),
+                items_by_value(body),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
     }
 
     #[test]

@@ -153,7 +153,7 @@ fn headers(ctx: &Ctx<'_>, given: Option<&Map<String, Value>>) -> Option<HeaderMa
 fn ran(id: &Option<Value>, answer: &Answer) -> Value {
     let response = json!({
         "status_code": answer.status.as_u16(),
-        "body": answer.body,
+        "body": answer.json_body(),
         "headers": { "Content-Type": answers::JSON_CONTENT_TYPE },
     });
     let mut out = answers::success_body("success", json!({ "response": response }));
@@ -163,7 +163,7 @@ fn ran(id: &Option<Value>, answer: &Answer) -> Value {
 
 fn failed(answer: &Answer) -> bool {
     let record_failed = answer
-        .body
+        .json_body()
         .as_ref()
         .and_then(|b| b.get("data"))
         .and_then(Value::as_array)

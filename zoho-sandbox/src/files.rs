@@ -113,7 +113,8 @@ impl FileAnswer {
         Answer {
             status: StatusCode::OK,
             body: None,
-            file: Some(FileAnswer { file }),
+            file: Some(Box::new(FileAnswer { file })),
+            written: None,
         }
     }
 }

@@ -78,6 +78,12 @@ pub(crate) struct Channels {
     list: Vec<Channel>,
 }
 
+/// Whether any channel is subscribed at all: when none is, a write need not note the fields
+/// it changed.
+pub(crate) fn listening(store: &Store) -> bool {
+    !store.notifications.list.is_empty()
+}
+
 fn now_secs() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -89,7 +95,7 @@ fn same_id(a: &Value, b: &Value) -> bool {
 }
 
 /// Notes a write applied to `module`'s record `id`: a notice for every channel that watches it.
-pub(crate) fn written(store: &Store, module: &str, id: u64, op: Op, changed: &[String]) {
+pub(crate) fn written(store: &Store, module: &str, id: u64, op: Op, changed: &[&str]) {
     let now = now_secs();
     for channel in store.notifications.list.iter().filter(|c| c.expiry > now) {
         let event_of = |e: &String| {
@@ -105,7 +111,7 @@ pub(crate) fn written(store: &Store, module: &str, id: u64, op: Op, changed: &[S
     }
 }
 
-fn notice(channel: &Channel, module: &str, id: u64, op: Op, changed: &[String]) -> Value {
+fn notice(channel: &Channel, module: &str, id: u64, op: Op, changed: &[&str]) -> Value {
     let affected = if channel.affected_fields && op == Op::Update {
         json!([{ id.to_string(): changed }])
     } else {

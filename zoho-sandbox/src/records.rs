@@ -5,14 +5,14 @@ use std::cmp::Ordering;
 use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 
-use crate::answers::{self, write_answer, Answer, Outcome};
+use crate::answers::{self, write_answer, Answer, Outcome, OutcomeWriter};
 use crate::body;
 use crate::ctx::{Ctx, Handled};
 use crate::external;
 use crate::paging::{self, Sort};
 use crate::schema::ModuleDef;
 use crate::state::lock;
-use crate::store::{render, Record};
+use crate::store::{render, FieldSet, Record, Stamp};
 use crate::{recycle, search, time, writes};
 use zoho_spec::limits::MAX_RECORDS_PER_CALL;
 use zoho_spec::{ApiVersion, Operation};
@@ -190,17 +190,19 @@ pub(crate) fn insert(ctx: &Ctx<'_>, module: &str) -> Handled {
 pub(crate) fn update(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Handled {
     let m = ctx.module(module)?;
     ctx.require_shape(m)?;
-    let mut records = owned_data(&ctx.req.body)?;
+    let mut records = body::write_items(&ctx.req.body)?;
     let ext = external::parse(&ctx.schema, &ctx.req.headers)?;
     // With the id in the path, only the first record is read, as at Zoho.
     if path_id.is_some() {
         records.truncate(1);
     }
+    // One time and author for every record of the call.
+    let stamp = Stamp::now();
     let mut store = ctx.store();
-    let mut outcomes = Vec::with_capacity(records.len());
+    let mut out = OutcomeWriter::new(records.len());
     for record in records {
-        let Value::Object(given) = record else {
-            outcomes.push(writes::mandatory_missing("id"));
+        let body::Item::Record(given) = record else {
+            out.push(writes::mandatory_missing("id"));
             continue;
         };
         let target = match path_id {
@@ -209,23 +211,18 @@ pub(crate) fn update(ctx: &Ctx<'_>, module: &str, path_id: Option<&str>) -> Hand
                 .ok_or_else(|| Outcome::invalid_id(seg)),
             None => record_target(&store, m, &ext, &given),
         };
-        // The records are the body's own, moved into the store rather than copied.
-        outcomes.push(match target {
-            Ok(id) => writes::update_owned(&mut store, m, id, given),
-            Err(outcome) => outcome,
+        // The records are the body's own, moved into the store rather than copied, and each
+        // success is written into the answer from the record stored.
+        let written = target.and_then(|id| {
+            writes::update_given(&mut store, m, id, given, &stamp, |id, fields| {
+                out.success("record updated", id, fields)
+            })
         });
+        if let Err(outcome) = written {
+            out.push(outcome);
+        }
     }
-    Ok(write_answer(outcomes, StatusCode::OK))
-}
-
-/// The records of a write body's `data`, owned, checked as [`body::data`] checks them.
-fn owned_data(bytes: &[u8]) -> Result<Vec<Value>, Answer> {
-    let mut body = body::object(bytes)?;
-    body::data(&body)?;
-    match body.remove("data") {
-        Some(Value::Array(records)) => Ok(records),
-        _ => Err(answers::mandatory_body_key("data")),
-    }
+    Ok(out.finish(StatusCode::OK))
 }
 
 /// The record a body record names: by `id`, or by its external field under `X-EXTERNAL`.
@@ -233,11 +230,11 @@ fn record_target(
     store: &crate::store::Store,
     m: &ModuleDef,
     ext: &external::External,
-    given: &Map<String, Value>,
+    given: &body::Given<'_>,
 ) -> Result<u64, Outcome> {
     if let Some(field) = ext.field_for(m) {
         let value = given
-            .get(field.api_name)
+            .value(field.api_name)
             .ok_or_else(|| writes::mandatory_missing(field.api_name))?;
         return external::find_by_value(store, m, field, value).ok_or_else(|| {
             Outcome::err(
@@ -248,7 +245,7 @@ fn record_target(
         });
     }
     let raw = given
-        .get("id")
+        .value("id")
         .ok_or_else(|| writes::mandatory_missing("id"))?;
     body::id_of(raw)
         .filter(|id| store.get(m.api_name, *id).is_some())

@@ -18,7 +18,9 @@
 pub(crate) mod intern;
 pub(crate) mod seed;
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, OnceLock};
 
 use zoho_spec::modules::{classify, FirstSegment};
 
@@ -277,6 +279,53 @@ pub(crate) struct ModuleDef {
     pub custom: bool,
     pub layouts: Vec<Layout>,
     pub views: Vec<CustomView>,
+    /// Where each field is in `fields`, by API name, built at the first look-up.
+    pub by_name: FieldIndex,
+}
+
+/// The places of a module's fields by API name, so that a write finds each field it is given
+/// by a hash rather than a scan of the field list.
+///
+/// `fields` stays the truth: a clone starts with no index (an edited copy builds its own), and
+/// a look-up checks the field it finds, scanning the list when the index is stale or misses.
+#[derive(Default)]
+pub(crate) struct FieldIndex(
+    OnceLock<HashMap<&'static str, usize, BuildHasherDefault<NameHasher>>>,
+);
+
+impl Clone for FieldIndex {
+    fn clone(&self) -> Self {
+        FieldIndex::default()
+    }
+}
+
+impl std::fmt::Debug for FieldIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FieldIndex")
+    }
+}
+
+/// FNV-1a: API names are short, and a keyed hash buys nothing for the schema's own names.
+#[derive(Default)]
+pub(crate) struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 impl ModuleDef {
@@ -287,7 +336,18 @@ impl ModuleDef {
 
     /// The field with this API name.
     pub(crate) fn field(&self, api_name: &str) -> Option<&FieldDef> {
-        self.fields().find(|f| f.api_name == api_name)
+        let index = self.by_name.0.get_or_init(|| {
+            let mut index = HashMap::default();
+            for (at, f) in self.fields.iter().enumerate() {
+                // The first of a name, as the scan finds it.
+                index.entry(f.api_name).or_insert(at);
+            }
+            index
+        });
+        match index.get(api_name).and_then(|at| self.fields.get(*at)) {
+            Some(f) if f.api_name == api_name => Some(f),
+            _ => self.fields().find(|f| f.api_name == api_name),
+        }
     }
 
     /// The field with this API name or id.

@@ -17,6 +17,87 @@ use crate::{answers, time};
 /// A record's fields by API name.
 pub(crate) type Fields = Map<String, Value>;
 
+/// Fields by API name, as the checks of a write read them: a stored record's map, a body's
+/// record, or the checked fields of a write.
+pub(crate) trait FieldSet {
+    /// The value of a field, if given.
+    fn value(&self, name: &str) -> Option<&Value>;
+
+    /// Whether the field is given.
+    fn has(&self, name: &str) -> bool {
+        self.value(name).is_some()
+    }
+
+    /// The names given.
+    fn names(&self) -> impl Iterator<Item = &str>;
+}
+
+impl FieldSet for Fields {
+    fn value(&self, name: &str) -> Option<&Value> {
+        self.get(name)
+    }
+
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.keys().map(String::as_str)
+    }
+}
+
+/// The fields of a write once checked, by increasing name, each once: the names are the
+/// schema's own, so none is copied until a record gains a field it did not have.
+#[derive(Debug, Default)]
+pub(crate) struct Checked(pub Vec<(&'static str, Value)>);
+
+impl FieldSet for Checked {
+    fn value(&self, name: &str) -> Option<&Value> {
+        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(name)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| *k)
+    }
+}
+
+/// The time and author a write stamps on the records it changes: taken once per request.
+#[derive(Debug, Clone)]
+pub(crate) struct Stamp {
+    time: String,
+}
+
+impl Stamp {
+    /// Now, by Patricia Boyle.
+    pub(crate) fn now() -> Self {
+        Stamp { time: time::now() }
+    }
+
+    /// Marks a record modified at this time by Patricia Boyle, reusing what it holds.
+    pub(crate) fn modified(&self, fields: &mut Fields) {
+        match fields.get_mut("Modified_Time") {
+            Some(Value::String(held)) => {
+                if *held != self.time {
+                    held.clear();
+                    held.push_str(&self.time);
+                }
+            }
+            _ => {
+                fields.insert("Modified_Time".into(), Value::String(self.time.clone()));
+            }
+        }
+        if !fields.get("Modified_By").is_some_and(is_patricia) {
+            fields.insert("Modified_By".into(), patricia());
+        }
+    }
+}
+
+/// Whether a value is exactly [`patricia`].
+fn is_patricia(value: &Value) -> bool {
+    value.as_object().is_some_and(|m| {
+        m.len() == 2
+            && m.get("name").and_then(Value::as_str) == Some(PATRICIA_NAME)
+            && m.get("id").and_then(Value::as_str) == Some(PATRICIA_ID)
+    })
+}
+
 /// Whether a record accepts writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -240,6 +321,46 @@ impl Store {
         self.records.get_mut(module)?.get_mut(&id)
     }
 
+    /// [`Store::merge_fields`] of checked fields: a field the record holds has its value
+    /// replaced in place, so only a field new to the record copies its name.
+    pub(crate) fn merge_checked(
+        &mut self,
+        module: &'static str,
+        id: u64,
+        fields: Checked,
+    ) -> Option<&mut Record> {
+        let indexed: Vec<&'static str> = self
+            .unique
+            .keys()
+            .filter(|(m, f)| *m == module && fields.has(f))
+            .map(|(_, f)| *f)
+            .collect();
+        let record = self.records.get_mut(module)?.get_mut(&id)?;
+        let old: Vec<(&'static str, Value)> = indexed
+            .iter()
+            .filter_map(|f| Some((*f, record.fields.get(*f)?.clone())))
+            .collect();
+        for (name, value) in fields.0 {
+            match record.fields.get_mut(name) {
+                Some(held) => *held = value,
+                None => {
+                    record.fields.insert(name.to_owned(), value);
+                }
+            }
+        }
+        let new: Vec<(&'static str, Value)> = indexed
+            .iter()
+            .filter_map(|f| Some((*f, record.fields.get(*f)?.clone())))
+            .collect();
+        for (field, value) in &old {
+            self.index_value(module, field, value, id, true);
+        }
+        for (field, value) in &new {
+            self.index_value(module, field, value, id, false);
+        }
+        self.records.get_mut(module)?.get_mut(&id)
+    }
+
     /// Adds (or, with `remove`, takes out) the unique values of a record's fields.
     fn index(&mut self, module: &'static str, id: u64, fields: &Fields, remove: bool) {
         let keys: Vec<&'static str> = self
@@ -363,14 +484,6 @@ impl Store {
             .collect()
     }
 
-    /// The active user with this id, who may own records, as `{name, full_name, id, email}`.
-    pub(crate) fn user(&self, id: &str) -> Option<Value> {
-        let user = self.people.owner(crate::body::parse_id(id)?)?;
-        let mut shown = user.reference();
-        shown["full_name"] = shown["name"].clone();
-        Some(shown)
-    }
-
     /// The contact role with this id.
     pub(crate) fn contact_role(&self, id: u64) -> Option<&ContactRole> {
         self.contact_roles.iter().find(|r| r.id == id)
@@ -394,15 +507,16 @@ pub(crate) fn refresh_computed(module: &ModuleDef, fields: &mut Fields) {
     if module.field("Full_Name").is_none() {
         return;
     }
-    let part = |k: &str| {
-        fields
-            .get(k)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    };
+    let part = |k: &str| fields.get(k).and_then(Value::as_str).unwrap_or("");
     let full = format!("{} {}", part("First_Name"), part("Last_Name"));
-    fields.insert("Full_Name".into(), Value::String(full.trim().to_string()));
+    let full = full.trim();
+    match fields.get_mut("Full_Name") {
+        Some(Value::String(held)) if held == full => {}
+        Some(held) => *held = Value::String(full.to_string()),
+        None => {
+            fields.insert("Full_Name".into(), Value::String(full.to_string()));
+        }
+    }
 }
 
 /// The timestamps and authors of a record created now, by Patricia Boyle.
@@ -415,8 +529,7 @@ pub(crate) fn creation_stamp(fields: &mut Fields, created: &str) {
 
 /// Marks a record modified now by Patricia Boyle.
 pub(crate) fn modification_stamp(fields: &mut Fields) {
-    fields.insert("Modified_Time".into(), Value::String(time::now()));
-    fields.insert("Modified_By".into(), patricia());
+    Stamp::now().modified(fields);
 }
 
 /// The details of a successful write, shaped like seed 002's SUCCESS answer.

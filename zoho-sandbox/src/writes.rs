@@ -4,14 +4,14 @@
 use serde_json::{json, Map, Value};
 
 use crate::answers::Outcome;
-use crate::body;
+use crate::body::{self, Given};
 use crate::metadata::dependencies;
 use crate::notifications::{self, Op};
 use crate::recycle_bin;
 use crate::schema::{FieldDef, FieldType, ModuleDef};
 use crate::store::{
-    creation_stamp, display_name, modification_stamp, refresh_computed, write_details, Fields,
-    Record, RecordState, Store, PATRICIA_ID,
+    creation_stamp, display_name, modification_stamp, refresh_computed, write_details, Checked,
+    FieldSet, Fields, Record, RecordState, Stamp, Store, PATRICIA_ID,
 };
 use crate::{settings, time};
 
@@ -61,46 +61,70 @@ pub(crate) fn update(
     id: u64,
     given: &Map<String, Value>,
 ) -> Outcome {
-    update_owned(store, module, id, given.clone())
+    let given = Given::from_map(given.clone());
+    update_given(store, module, id, given, &Stamp::now(), |id, fields| {
+        Outcome::ok("record updated", write_details(id, fields))
+    })
+    .unwrap_or_else(|outcome| outcome)
 }
 
-/// [`update`] with a record the caller owns, whose values are moved into the store.
-pub(crate) fn update_owned(
+/// [`update`] with a record read from a body, whose values are moved into the store, stamped
+/// with the request's `stamp`; `done` makes the success of the record written, and a failure
+/// is the `Err`.
+pub(crate) fn update_given<R>(
     store: &mut Store,
     module: &ModuleDef,
     id: u64,
-    given: Fields,
-) -> Outcome {
+    given: Given<'_>,
+    stamp: &Stamp,
+    done: impl FnOnce(u64, &Fields) -> R,
+) -> Result<R, Outcome> {
     let Some(existing) = store.get(module.api_name, id) else {
-        return Outcome::invalid_id(&id.to_string());
+        return Err(Outcome::invalid_id(&id.to_string()));
     };
     if let Some(refusal) = refusal(existing.state, id) {
-        return refusal;
+        return Err(refusal);
     }
     if let Some(locked) = settings::effects::locked_for_update(store, module, id, &given) {
-        return locked;
+        return Err(locked);
     }
-    let fields = match normalise_owned(store, module, given) {
-        Ok(fields) => fields,
-        Err(outcome) => return outcome,
-    };
-    if let Some(cleared) = module.fields().find(|f| {
-        f.mandatory && fields.contains_key(f.api_name) && is_blank(fields.get(f.api_name))
-    }) {
-        return mandatory_missing(cleared.api_name);
+    let fields = normalise_given(store, module, given)?;
+    if let Some(cleared) = module
+        .fields()
+        .find(|f| f.mandatory && fields.has(f.api_name) && is_blank(fields.value(f.api_name)))
+    {
+        return Err(mandatory_missing(cleared.api_name));
     }
     if let Some(duplicate) = duplicate(store, module, &fields, Some(id)) {
-        return duplicate;
+        return Err(duplicate);
     }
-    if let Err(outcome) = dependencies::check(module, &fields, Some(&existing.fields)) {
-        return outcome;
-    }
-    apply(store, module, id, fields)
+    dependencies::check(module, &fields, Some(&existing.fields))?;
+    let changed: Vec<&'static str> = if notifications::listening(store) {
+        fields.0.iter().map(|(name, _)| *name).collect()
+    } else {
+        Vec::new()
+    };
+    let Some(record) = store.merge_checked(module.api_name, id, fields) else {
+        return Err(Outcome::invalid_id(&id.to_string()));
+    };
+    stamp.modified(&mut record.fields);
+    refresh_computed(module, &mut record.fields);
+    store.count_write(module.api_name, id);
+    notifications::written(store, module.api_name, id, Op::Update, &changed);
+    let record = store
+        .get(module.api_name, id)
+        .ok_or_else(|| Outcome::invalid_id(&id.to_string()))?;
+    Ok(done(id, &record.fields))
 }
 
 /// Merges already validated fields into a record and counts the write.
 pub(crate) fn apply(store: &mut Store, module: &ModuleDef, id: u64, fields: Fields) -> Outcome {
-    let changed: Vec<String> = fields.keys().cloned().collect();
+    let changed: Vec<String> = if notifications::listening(store) {
+        fields.keys().cloned().collect()
+    } else {
+        Vec::new()
+    };
+    let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
     let Some(record) = store.merge_fields(module.api_name, id, fields) else {
         return Outcome::invalid_id(&id.to_string());
     };
@@ -215,6 +239,34 @@ pub(crate) fn normalise_owned(
     Ok(out)
 }
 
+/// [`normalise`] of a body's record: its values are moved, and the names kept are the
+/// schema's own.
+pub(crate) fn normalise_given(
+    store: &Store,
+    module: &ModuleDef,
+    given: Given<'_>,
+) -> Result<Checked, Outcome> {
+    let mut out = Vec::new();
+    for (name, value) in given.into_entries() {
+        if name == "id" || name.starts_with('$') {
+            continue;
+        }
+        match module.field(&name) {
+            Some(def) if def.read_only => {}
+            Some(def) => {
+                let value = checked_owned(store, def, value)?;
+                out.push((def.api_name, value));
+            }
+            None if name == "Layout" => {
+                let layout = dependencies::layout_of(module, &value)?;
+                out.push(("Layout", layout));
+            }
+            None => return Err(unknown_field(&name)),
+        }
+    }
+    Ok(Checked(out))
+}
+
 /// One field's value, checked against its type and put in the stored form.
 pub(crate) fn checked(store: &Store, def: &FieldDef, value: &Value) -> Result<Value, Outcome> {
     checked_owned(store, def, value.clone())
@@ -298,21 +350,25 @@ fn lookup_id(value: &Value) -> Option<String> {
     body::id_of(id).map(|id| id.to_string())
 }
 
-/// A user as an owner field: `{name, id, email}`.
+/// An active user as an owner field: `{name, id, email}`.
 pub(crate) fn owner_of(store: &Store, id: &str) -> Option<Value> {
-    let user = store.user(id)?;
-    Some(json!({ "name": user["full_name"], "id": user["id"], "email": user["email"] }))
+    let user = store.people.owner(body::parse_id(id)?)?;
+    Some(crate::answers::object([
+        ("name", Value::String(user.full_name())),
+        ("id", Value::String(user.id.to_string())),
+        ("email", Value::String(user.email.clone())),
+    ]))
 }
 
 /// `DUPLICATE_DATA` when a unique field's value is held by another record (seed 002).
 pub(crate) fn duplicate(
     store: &Store,
     module: &ModuleDef,
-    fields: &Fields,
+    fields: &impl FieldSet,
     this: Option<u64>,
 ) -> Option<Outcome> {
     module.fields().filter(|f| f.unique).find_map(|f| {
-        let value = fields.get(f.api_name).filter(|v| !is_blank(Some(v)))?;
+        let value = fields.value(f.api_name).filter(|v| !is_blank(Some(v)))?;
         let other = store.find_by(module.api_name, f.api_name, value, this)?;
         Some(Outcome::err(
             "DUPLICATE_DATA",

@@ -14,7 +14,7 @@ use crate::answers::{Answer, Outcome};
 use crate::body;
 use crate::ctx::{Ctx, Handled};
 use crate::schema::{FieldDef, Layout, MapDependency, ModuleDef, Schema};
-use crate::store::Fields;
+use crate::store::{FieldSet, Fields};
 
 /// The scope family of map dependencies.
 const FAMILY: &str = "map_dependency";
@@ -43,10 +43,10 @@ pub(crate) fn layout_of(module: &ModuleDef, value: &Value) -> Result<Value, Outc
 /// the parent's value does not allow.
 pub(crate) fn check(
     module: &ModuleDef,
-    given: &Fields,
+    given: &impl FieldSet,
     existing: Option<&Fields>,
 ) -> Result<(), Outcome> {
-    let value = |key: &str| given.get(key).or_else(|| existing?.get(key));
+    let value = |key: &str| given.value(key).or_else(|| existing?.get(key));
     let chosen = value("Layout")
         .and_then(|l| l.get("id"))
         .and_then(body::id_of)
@@ -55,7 +55,7 @@ pub(crate) fn check(
         return Ok(());
     };
     for d in &layout.dependencies {
-        if !given.contains_key(d.parent) && !given.contains_key(d.child) {
+        if !given.has(d.parent) && !given.has(d.child) {
             continue;
         }
         let Some(allowed) = value(d.parent)

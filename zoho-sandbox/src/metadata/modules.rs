@@ -153,6 +153,7 @@ fn custom_module(
         custom: true,
         layouts: vec![layout],
         views: vec![view],
+        by_name: Default::default(),
     }
 }
 

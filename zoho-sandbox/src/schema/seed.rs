@@ -91,6 +91,7 @@ fn module(seed: &SeedModule) -> ModuleDef {
         custom: false,
         layouts: vec![standard],
         views: vec![all],
+        by_name: Default::default(),
     }
 }
 

@@ -21,7 +21,7 @@ use serde_json::{json, Value};
 use super::criteria;
 use crate::answers::Outcome;
 use crate::schema::ModuleDef;
-use crate::store::{Fields, Store};
+use crate::store::{FieldSet, Fields, Store};
 
 /// `DUPLICATE_DATA` when the preference of the lead's module maps one of its fields to a
 /// record of another module holding the same value.
@@ -76,13 +76,13 @@ pub(crate) fn locked_for_update(
     store: &Store,
     module: &ModuleDef,
     id: u64,
-    given: &Fields,
+    given: &impl FieldSet,
 ) -> Option<Outcome> {
     let (config, _) = locking(store, module, id)?;
     let excluded = api_names(config.get("excluded_fields"));
     let touches_locked = given
-        .keys()
-        .any(|k| k != "id" && !k.starts_with('$') && !excluded.contains(k));
+        .names()
+        .any(|k| k != "id" && !k.starts_with('$') && !excluded.iter().any(|e| e == k));
     touches_locked.then(|| refusal(config, id))
 }
 
