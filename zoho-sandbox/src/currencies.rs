@@ -213,16 +213,12 @@ fn add(ctx: &Ctx<'_>) -> Handled {
     let items = keyed::items(ctx, "currencies")?;
     let mut store = ctx.store();
     store.people.base_currency().ok_or_else(not_enabled)?;
-    let outcomes = items
-        .iter()
-        .map(|item| {
-            let made = currency(&mut store, keyed::object(item)?, false)?;
-            let id = made.id;
-            store.people.currencies.push(made);
-            Ok(keyed::done("currency added", id))
-        })
-        .map(|o: Result<Outcome, Outcome>| o.unwrap_or_else(|refusal| refusal))
-        .collect();
+    let outcomes = keyed::each(&items, |item| {
+        let made = currency(&mut store, item, false)?;
+        let id = made.id;
+        store.people.currencies.push(made);
+        Ok(keyed::done("currency added", id))
+    });
     Ok(keyed::answer("currencies", outcomes, StatusCode::CREATED))
 }
 
@@ -233,14 +229,7 @@ fn update(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
     let items = keyed::items(ctx, "currencies")?;
     let mut store = ctx.store();
     store.people.base_currency().ok_or_else(not_enabled)?;
-    let outcomes = items
-        .iter()
-        .map(|item| {
-            let item = keyed::object(item)?;
-            change(&mut store.people, keyed::item_id(item, path)?, item)
-        })
-        .map(|o| o.unwrap_or_else(|refusal| refusal))
-        .collect();
+    let outcomes = keyed::each_by_id(&items, path, |id, item| change(&mut store.people, id, item));
     Ok(keyed::answer("currencies", outcomes, StatusCode::OK))
 }
 

@@ -188,6 +188,29 @@ pub(crate) fn item_id(item: &Map<String, Value>, path: Option<u64>) -> Result<u6
     }
 }
 
+/// One outcome per item of a keyed write, in order: each must be an object, and `apply`'s
+/// refusal of one is that item's outcome, not the call's.
+pub(crate) fn each(
+    items: &[Value],
+    mut apply: impl FnMut(&Map<String, Value>) -> Result<Outcome, Outcome>,
+) -> Vec<Outcome> {
+    items
+        .iter()
+        .map(|item| object(item).and_then(&mut apply))
+        .map(|outcome| outcome.unwrap_or_else(|refusal| refusal))
+        .collect()
+}
+
+/// [`each`] for the items of an update, given with the id each names ([`item_id`]: the path's
+/// when there is one, else the item's own).
+pub(crate) fn each_by_id(
+    items: &[Value],
+    path: Option<u64>,
+    mut apply: impl FnMut(u64, &Map<String, Value>) -> Result<Outcome, Outcome>,
+) -> Vec<Outcome> {
+    each(items, |item| apply(item_id(item, path)?, item))
+}
+
 /// A page of `rows` under `key`, as `page` and `per_page` ask; `204` when there are none.
 pub(crate) fn page(ctx: &Ctx<'_>, key: &str, rows: Vec<Value>) -> Result<Answer, Answer> {
     let window = paging::window(ctx, None)?;

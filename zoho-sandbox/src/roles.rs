@@ -60,11 +60,7 @@ fn create(ctx: &Ctx<'_>) -> Handled {
     need(ctx, ROLES, Operation::Create)?;
     let items = keyed::items(ctx, "roles")?;
     let mut store = ctx.store();
-    let outcomes = items
-        .iter()
-        .map(|item| keyed::object(item).and_then(|item| add(&mut store, item)))
-        .map(|o| o.unwrap_or_else(|refusal| refusal))
-        .collect();
+    let outcomes = keyed::each(&items, |item| add(&mut store, item));
     Ok(keyed::answer("roles", outcomes, StatusCode::CREATED))
 }
 
@@ -101,14 +97,7 @@ fn update(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
     let path = path.map(|_| keyed::path_id(ctx, "id")).transpose()?;
     let items = keyed::items(ctx, "roles")?;
     let mut store = ctx.store();
-    let outcomes = items
-        .iter()
-        .map(|item| {
-            let item = keyed::object(item)?;
-            change(&mut store.people, keyed::item_id(item, path)?, item)
-        })
-        .map(|o| o.unwrap_or_else(|refusal| refusal))
-        .collect();
+    let outcomes = keyed::each_by_id(&items, path, |id, item| change(&mut store.people, id, item));
     Ok(keyed::answer("roles", outcomes, StatusCode::OK))
 }
 

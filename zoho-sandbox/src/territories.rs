@@ -113,11 +113,7 @@ fn create(ctx: &Ctx<'_>) -> Handled {
     need(ctx, TERRITORIES, Operation::Create)?;
     let items = keyed::items(ctx, "territories")?;
     let mut store = ctx.store();
-    let outcomes = items
-        .iter()
-        .map(|item| keyed::object(item).and_then(|item| add(&mut store, item)))
-        .map(|o| o.unwrap_or_else(|refusal| refusal))
-        .collect();
+    let outcomes = keyed::each(&items, |item| add(&mut store, item));
     Ok(keyed::answer("territories", outcomes, StatusCode::CREATED))
 }
 
@@ -174,14 +170,7 @@ fn update(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
     let path = path.map(|_| keyed::path_id(ctx, "id")).transpose()?;
     let items = keyed::items(ctx, "territories")?;
     let mut store = ctx.store();
-    let outcomes = items
-        .iter()
-        .map(|item| {
-            let item = keyed::object(item)?;
-            change(&mut store.people, keyed::item_id(item, path)?, item)
-        })
-        .map(|o| o.unwrap_or_else(|refusal| refusal))
-        .collect();
+    let outcomes = keyed::each_by_id(&items, path, |id, item| change(&mut store.people, id, item));
     Ok(keyed::answer("territories", outcomes, StatusCode::OK))
 }
 
@@ -299,21 +288,15 @@ fn transfer_and_delete(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
     let path = path.map(|_| keyed::path_id(ctx, "id")).transpose()?;
     let items = keyed::items(ctx, "territories")?;
     let mut store = ctx.store();
-    let outcomes = items
-        .iter()
-        .map(|item| {
-            let item = keyed::object(item)?;
-            let id = keyed::item_id(item, path)?;
-            let to = item.get("transfer_to_id").filter(|v| !v.is_null());
-            let to = keyed::id_in(Some(to.ok_or_else(|| keyed::mandatory("transfer_to_id"))?));
-            remove(
-                &mut store.people,
-                id,
-                Some(to.ok_or_else(|| keyed::invalid("transfer_to_id"))?),
-            )
-        })
-        .map(|o| o.unwrap_or_else(|refusal| refusal))
-        .collect();
+    let outcomes = keyed::each_by_id(&items, path, |id, item| {
+        let to = item.get("transfer_to_id").filter(|v| !v.is_null());
+        let to = keyed::id_in(Some(to.ok_or_else(|| keyed::mandatory("transfer_to_id"))?));
+        remove(
+            &mut store.people,
+            id,
+            Some(to.ok_or_else(|| keyed::invalid("transfer_to_id"))?),
+        )
+    });
     Ok(keyed::answer("territories", outcomes, StatusCode::OK))
 }
 

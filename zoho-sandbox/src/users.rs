@@ -224,14 +224,7 @@ fn update(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
     let path = path.map(|_| keyed::path_id(ctx, "id")).transpose()?;
     let items = keyed::items(ctx, "users")?;
     let mut store = ctx.store();
-    let outcomes = items
-        .iter()
-        .map(|item| {
-            let item = keyed::object(item)?;
-            change(&mut store.people, keyed::item_id(item, path)?, item)
-        })
-        .map(|o| o.unwrap_or_else(|refusal| refusal))
-        .collect();
+    let outcomes = keyed::each_by_id(&items, path, |id, item| change(&mut store.people, id, item));
     Ok(keyed::answer("users", outcomes, StatusCode::OK))
 }
 
@@ -376,14 +369,7 @@ fn transfer_and_delete(ctx: &Ctx<'_>, path: Option<&str>) -> Handled {
     let path = path.map(|_| keyed::path_id(ctx, "id")).transpose()?;
     let items = keyed::items(ctx, "transfer_and_delete")?;
     let mut store = ctx.store();
-    let outcomes = items
-        .iter()
-        .map(|item| {
-            let item = keyed::object(item)?;
-            transfer(&mut store, keyed::item_id(item, path)?, item)
-        })
-        .map(|o| o.unwrap_or_else(|refusal| refusal))
-        .collect();
+    let outcomes = keyed::each_by_id(&items, path, |id, item| transfer(&mut store, id, item));
     Ok(keyed::answer(
         "transfer_and_delete",
         outcomes,
