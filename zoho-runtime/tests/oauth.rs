@@ -388,6 +388,12 @@ impl Captured {
 
 #[tokio::test]
 async fn secrets_stay_out_of_logs_errors_and_debug_and_spans_say_what_happened() {
+    // tracing caches each callsite's interest for the whole process, and while
+    // only one dispatcher exists it asks the *registering* thread's default: a
+    // sibling test with no subscriber would cache "never" for a span this test
+    // needs, and the capture would miss it. A second live dispatcher makes every
+    // registration ask all of them, so this capture is always consulted.
+    let _anchor = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
     let captured = Captured::default();
     let writer = captured.clone();
     let subscriber = tracing_subscriber::fmt()

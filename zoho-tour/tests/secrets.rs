@@ -88,6 +88,12 @@ fn leak<'a>(text: &str, secret: &'a str) -> Option<&'a str> {
 
 #[tokio::test]
 async fn a_full_tour_shows_no_token_and_no_secret() {
+    // tracing caches each callsite's interest for the whole process, and while
+    // only one dispatcher exists it asks the *registering* thread's default: a
+    // sibling test with no subscriber would cache "never" for a span this test
+    // needs, and the capture would miss it. A second live dispatcher makes every
+    // registration ask all of them, so this capture is always consulted.
+    let _anchor = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
     let captured = Captured::default();
     let writer = captured.clone();
     let subscriber = tracing_subscriber::fmt()
