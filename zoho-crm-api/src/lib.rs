@@ -20,19 +20,20 @@
 //! # }
 //! ```
 //!
-//! The metadata areas describe the organisation: [`modules`], [`fields`] (the two the schema
-//! snapshot of `zoho-schema` is made from), [`layouts`], [`custom_views`], [`related_lists`],
-//! [`pick_list_values`], [`field_map_dependency`], [`global_picklists`], [`features`],
-//! [`apis`] and [`wizards`]. Each other area of the API (records, notes, attachments, COQL,
-//! bulk read, …) has a file of its own.
-//! The areas so far are the metadata the schema snapshot of `zoho-schema` is made from:
-//! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`); and a record's related
-//! data: [`related_records`], [`notes`], [`tags`], [`contact_roles`], [`timelines`] and
-//! [`emails`]. The other areas of the API (records, attachments, COQL, bulk read, …) come in
-//! [`modules`] (`settings/modules`) and [`fields`] (`settings/fields`); files —
-//! [`attachments`], [`record_photo`], [`files`] — and the bulk API — [`bulk_read`],
-//! [`bulk_write`], with the CSV zips of [`bulk_file`]. The other areas of the API come in
-//! later, each in a file of its own.
+//! The areas fall in four groups (the README's table of areas splits the first in two):
+//!
+//! - **the data API**: records ([`records`], [`search`], [`coql`], [`record_count`]) and what
+//!   hangs off them ([`related_records`], [`notes`], [`attachments`], [`record_photo`],
+//!   [`files`], [`tags`], [`contact_roles`], [`emails`], [`timelines`], …), and the actions and
+//!   jobs on them ([`mass_update`], [`convert_lead`], [`blueprint`], [`record_locking`],
+//!   [`notifications`], [`composite`], [`bulk_read`], [`bulk_write`] with the CSV zips of
+//!   [`bulk_file`], …);
+//! - **metadata**: [`modules`] and [`fields`] (the two the schema snapshot of `zoho-schema` is
+//!   made from), [`layouts`], [`custom_views`], [`related_lists`], [`pick_list_values`],
+//!   [`field_map_dependency`], [`global_picklists`], [`features`], [`apis`] and [`wizards`];
+//! - **the organisation and its people**: [`users`], [`roles`], [`profiles`], [`territories`],
+//!   [`user_groups`], [`org`], [`currencies`], …;
+//! - **settings**: [`pipelines`], [`sharing_rules`], [`scoring_rules`], [`variables`], …
 //!
 //! # One dependency
 //!

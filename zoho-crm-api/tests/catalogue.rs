@@ -178,3 +178,93 @@ fn the_readme_gives_each_area_and_its_count() {
         "README.md's table of areas against the catalogue"
     );
 }
+
+/// The areas of Zoho's description (the file names of its `v8.0` folder) that make the data
+/// API, as Zoho's documentation groups its pages: records and what hangs off them, and the
+/// actions and jobs on records.
+const DATA_AREAS: &[&str] = &[
+    "record",
+    "record_count",
+    "fetch_full_data",
+    "module_search",
+    "coql",
+    "related_records",
+    "notes",
+    "attachments",
+    "download_attachments",
+    "field_attachments",
+    "download_inline_images",
+    "record_photo",
+    "files",
+    "tags",
+    "mass_delete_tags",
+    "contact_roles",
+    "mass_update",
+    "mass_convert",
+    "mass_delete_cvid",
+    "mass_change_owner",
+    "change_owner",
+    "convert_lead",
+    "conversion_option",
+    "inventory_convert",
+    "inventory_mass_convert",
+    "blueprint",
+    "record_locking",
+    "record_locking_configuration",
+    "share_records",
+    "record_share_email",
+    "email_sharing_details",
+    "unblock_email",
+    "associate_email",
+    "recycle_bin",
+    "notifications",
+    "composite_requests",
+    "send_mail",
+    "from_addresses",
+    "email_drafts",
+    "email_related_records",
+    "timelines",
+    "find_and_merge",
+    "bulk_read",
+    "bulk_write",
+    "cancel_meetings",
+    "mail_merge",
+    "entity_scores",
+    "reschedule_history",
+    "cadences_execution",
+];
+
+#[test]
+fn the_readme_gives_the_data_apis_count_of_zohos_operations() {
+    let zoho = zoho_operations();
+    for area in DATA_AREAS {
+        assert!(
+            zoho.iter().any(|z| z.area == *area),
+            "`{area}` is no area of Zoho's description"
+        );
+    }
+    let ops: Vec<&ApiOperation> = operations().collect();
+    let in_data: Vec<&ZohoOperation> = zoho
+        .iter()
+        .filter(|z| DATA_AREAS.contains(&z.area))
+        .collect();
+    let declared = in_data
+        .iter()
+        .filter(|z| ops.iter().any(|op| declares(op, z)))
+        .count();
+    let written = README
+        .split_once("<!-- data -->")
+        .and_then(|(_, rest)| rest.split_once("<!-- /data -->"))
+        .map(|(figures, _)| figures.split_whitespace().collect::<Vec<_>>().join(" "))
+        .expect(
+            "README.md gives the data API's figures between `<!-- data -->` and `<!-- /data -->`",
+        );
+    assert_eq!(
+        written,
+        format!(
+            "{} operations in its areas, and {declared} of them are declared",
+            in_data.len()
+        ),
+        "README.md's figures for the data API against Zoho's list and the catalogue"
+    );
+}
