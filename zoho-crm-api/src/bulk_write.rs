@@ -286,7 +286,7 @@ const MAX_UPLOADS: usize = 3;
 /// [`Error::may_have_been_applied`]) nothing tells whether the job exists. Sending it again
 /// could import every row twice. Instead, in this order:
 ///
-/// 1. With a [`callbacks`](Self::callbacks) receiver (feature `callbacks`), each creation is
+/// 1. With a callback receiver (`BulkWrite::callbacks`, feature `callbacks`), each creation is
 ///    made with a callback URL of its own; the job whose answer was lost is waited for (under
 ///    the [`Wait`]'s deadline) until its callback names it, and the write goes on with it
 ///    ([`JobAction::Found`]).
