@@ -387,7 +387,11 @@ pub struct BulkWritten {
 }
 
 /// A creation whose fate is unknown and that was not sent again.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "a bulk write job of {module} from file {file_id} may exist (attempt token {}): {why}",
+    token.as_deref().unwrap_or("none")
+)]
 #[non_exhaustive]
 pub struct JobInDoubt {
     /// The module.
@@ -405,46 +409,17 @@ pub struct JobInDoubt {
 }
 
 /// What can go wrong with a [`BulkWrite`].
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BulkWriteError {
     /// The write failed and nothing is in doubt: refused before a job existed (nothing
     /// imported), or a job known by its id failed or timed out (see its error).
-    Failed(Error),
+    #[error("bulk write failed: {0}")]
+    Failed(#[from] Error),
     /// A job may have been created, no answer or callback says which, and the rows carry no
     /// key an upsert could find them by: it was not sent again.
+    #[error(transparent)]
     InDoubt(Box<JobInDoubt>),
-}
-
-impl std::fmt::Display for BulkWriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BulkWriteError::Failed(e) => write!(f, "bulk write failed: {e}"),
-            BulkWriteError::InDoubt(d) => write!(
-                f,
-                "a bulk write job of {} from file {} may exist (attempt token {}): {}",
-                d.module,
-                d.file_id,
-                d.token.as_deref().unwrap_or("none"),
-                d.why
-            ),
-        }
-    }
-}
-
-impl std::error::Error for BulkWriteError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            BulkWriteError::Failed(e) => Some(e),
-            BulkWriteError::InDoubt(d) => Some(&d.source),
-        }
-    }
-}
-
-impl From<Error> for BulkWriteError {
-    fn from(e: Error) -> Self {
-        BulkWriteError::Failed(e)
-    }
 }
 
 impl<'a, R: Serialize> BulkWrite<'a, R> {

@@ -187,9 +187,20 @@ async fn without_a_key_or_a_callback_a_lost_creation_is_in_doubt_and_not_sent_ag
             .send(&client, &quick())
             .await
             .unwrap_err();
+        // The error says what is in doubt, and its source is the unanswered creation's error.
+        let shown = error.to_string();
+        let source = std::error::Error::source(&error).map(ToString::to_string);
         let BulkWriteError::InDoubt(doubt) = error else {
-            panic!("not in doubt: {error}");
+            panic!("not in doubt: {shown}");
         };
+        assert!(
+            shown.starts_with(&format!(
+                "a bulk write job of {MODULE} from file {} may exist (attempt token none): ",
+                doubt.file_id
+            )),
+            "{shown}"
+        );
+        assert_eq!(source, Some(doubt.source.to_string()));
         assert!(doubt.source.may_have_been_applied());
         assert_eq!(doubt.token, None);
         assert_eq!(doubt.attempts.len(), 1);
