@@ -19,6 +19,8 @@ pub async fn probe(h: &mut Harness) {
     let cvid = h.sandbox.custom_view_id("Leads").unwrap();
     change.set("Lead_Source", "Web Download");
     let scheduled = h.send(&MassUpdate::by_view("Leads", cvid, change)).await;
+    // By custom view, one outcome: the job's.
+    assert_eq!(scheduled.len(), 1, "{scheduled}");
     let job_id = scheduled[0].as_ref().unwrap().details.job_id().unwrap();
     let status = h.send(&GetMassUpdateStatus::of("Leads", job_id)).await;
     let row = status.row().unwrap();
@@ -42,5 +44,6 @@ pub async fn probe(h: &mut Harness) {
     let mut change = Record::new();
     change.set("Lead_Source", "Seminar Partner");
     let scheduled = h.send(&MassUpdateV2::by_view("Leads", cvid, change)).await;
+    assert_eq!(scheduled.len(), 1, "{scheduled}");
     assert!(scheduled[0].as_ref().unwrap().details.job_id().is_some());
 }
