@@ -9,29 +9,17 @@
 //! bulk_write_fate -- --nocapture`).
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use zoho_crm_api::bulk_file::RowStatus;
 use zoho_crm_api::bulk_write::{BulkOperation, BulkWrite, BulkWriteError, JobAction};
-use zoho_crm_api::runtime::jobs::Wait;
-use zoho_crm_api::{Client, Record};
+use zoho_crm_api::Record;
 use zoho_sandbox::{Fault, FaultRule, JournalEntry, Sandbox};
 
+mod common;
+
+use common::{client, quick};
+
 const MODULE: &str = "Contacts";
-
-fn client(sandbox: &Sandbox) -> Client {
-    Client::builder()
-        .api_domain(sandbox.base_url())
-        .access_token(sandbox.access_token())
-        .build()
-        .unwrap()
-}
-
-fn quick() -> Wait {
-    Wait::default()
-        .interval(Duration::from_millis(5))
-        .max_interval(Duration::from_millis(20))
-}
 
 /// `n` contacts, each with an e-mail no other record has.
 fn contacts(tag: &str, n: usize) -> Vec<Record> {
@@ -243,6 +231,8 @@ async fn a_row_without_its_key_is_refused_before_anything_is_sent() {
 
 #[cfg(feature = "callbacks")]
 mod with_callbacks {
+    use std::time::Duration;
+
     use super::*;
     use zoho_crm_api::bulk_write::MAX_CREATIONS;
     use zoho_crm_api::callbacks::CallbackReceiver;

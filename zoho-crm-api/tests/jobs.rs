@@ -5,23 +5,12 @@ use std::time::Duration;
 
 use zoho_crm_api::mass_delete::{GetMassDeleteStatus, MassDelete};
 use zoho_crm_api::mass_update::{GetMassUpdateStatus, MassUpdate};
-use zoho_crm_api::runtime::jobs::Wait;
 use zoho_crm_api::{Client, Error, Record};
 use zoho_sandbox::{RecordState, Sandbox};
 
-fn client(sandbox: &Sandbox) -> Client {
-    Client::builder()
-        .api_domain(sandbox.base_url())
-        .access_token(sandbox.access_token())
-        .build()
-        .unwrap()
-}
+mod common;
 
-fn quick() -> Wait {
-    Wait::default()
-        .interval(Duration::from_millis(5))
-        .max_interval(Duration::from_millis(20))
-}
+use common::{client, quick};
 
 /// Schedules a mass delete of every task and answers its job id.
 async fn delete_all_tasks(sandbox: &Sandbox, client: &Client) -> String {

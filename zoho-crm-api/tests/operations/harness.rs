@@ -21,11 +21,7 @@ impl Harness {
     /// A fresh sandbox for the area `area` (the name of its module: `notes`).
     pub async fn start(area: &'static str) -> Harness {
         let sandbox = Sandbox::start().await.expect("the sandbox starts");
-        let client = Client::builder()
-            .api_domain(sandbox.base_url())
-            .access_token(sandbox.access_token())
-            .build()
-            .expect("a client");
+        let client = crate::common::client(&sandbox);
         Harness {
             sandbox,
             client,
