@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use nix::sys::signal::{self, Signal};
+use nix::unistd::Pid;
 use zoho_redis::local_server::RedisServer;
 use zoho_sandbox::{Faults, OAuthClient, Sandbox, ALL_SCOPES};
 
@@ -122,14 +124,23 @@ async fn four_processes_share_one_limit_and_one_token_and_survive_a_sigkill() ->
         .map(|w| run.spawn(w))
         .collect::<Fallible<_>>()?;
 
-    // Worker 0 is killed a third of the way through its records, holding permits.
+    // Worker 0 is killed a third of the way through its records, holding permits. It is
+    // stopped (SIGSTOP) before its permits are counted, so it cannot give them back between
+    // the count and the kill; stopped holding none, it is let go on and caught again.
     let victim = children[0].id();
-    while lines(&run.progress(0)).len() < RECORDS / 3 || permits_of(&run.redis, victim).await? == 0
-    {
+    let pid = Pid::from_raw(i32::try_from(victim)?);
+    loop {
         assert!(
             started.elapsed() < Duration::from_secs(60),
             "worker 0 made no progress"
         );
+        if lines(&run.progress(0)).len() >= RECORDS / 3 {
+            signal::kill(pid, Signal::SIGSTOP)?;
+            if permits_of(&run.redis, victim).await? > 0 {
+                break;
+            }
+            signal::kill(pid, Signal::SIGCONT)?;
+        }
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     children[0].kill()?;
