@@ -1,7 +1,8 @@
 //! The organisation itself: its details (`GET /org`) and its photo (`/org/photo`).
 //!
 //! ```
-//! use zoho_crm_api::org::{DeleteOrgPhoto, GetOrganization};
+//! use zoho_crm_api::org::{DeleteOrgPhoto, GetOrgPhoto, GetOrganization, UploadOrgPhoto};
+//! use zoho_runtime::files::FilePart;
 //! use zoho_runtime::Client;
 //! use zoho_sandbox::Sandbox;
 //!
@@ -15,20 +16,21 @@
 //! let org = GetOrganization {}.send(&client).await?;
 //! assert_eq!(org.org[0].currency.as_deref(), Some("USD"));
 //! assert!(org.org[0].photo_id.is_some());
+//!
+//! let logo = FilePart::bytes("logo.png", vec![0x89, b'P', b'N', b'G', 7, 7]);
+//! UploadOrgPhoto::of(logo).send(&client).await?;
+//! let photo = GetOrgPhoto {}.send(&client).await?.expect("the org has a photo");
+//! assert_eq!(&photo.bytes().await?[..], [0x89, b'P', b'N', b'G', 7, 7]);
+//!
 //! DeleteOrgPhoto {}.send(&client).await?;
 //! let org = GetOrganization {}.send(&client).await?;
 //! assert!(org.org[0].photo_id.is_none());
+//! assert!(GetOrgPhoto {}.send(&client).await?.is_none());
 //! # Ok(())
 //! # }
 //! ```
-//!
-//! # Not declared yet
-//!
-//! - `POST /org/photo` (upload the photo) sends the image as a `multipart/form-data` file
-//!   part, which the attribute does not declare yet.
-//! - `GET /org/photo` answers the image's bytes, not JSON, which a declared response type
-//!   cannot decode yet.
 
+use zoho_runtime::files::FilePart;
 use zoho_runtime::serde::Deserialize;
 use zoho_runtime::{zoho_endpoint, Json, RecordId};
 
@@ -38,6 +40,26 @@ use crate::{declared, ApiOperation};
 /// The organisation's details.
 #[zoho_endpoint(GET "/org", scope = "ZohoCRM.org.READ", response = Org)]
 pub struct GetOrganization {}
+
+/// Downloads the organisation's photo (its logo), streamed; `None` when it has none.
+#[zoho_endpoint(GET "/org/photo", scope = "ZohoCRM.org.READ", download)]
+pub struct GetOrgPhoto {}
+
+/// Sets the organisation's photo (its logo), replacing the one it has: the image travels as
+/// the form's `file` part.
+#[zoho_endpoint(POST "/org/photo", scope = "ZohoCRM.org.CREATE")]
+pub struct UploadOrgPhoto {
+    /// The image.
+    #[zoho(file)]
+    pub file: FilePart,
+}
+
+impl UploadOrgPhoto {
+    /// Uploads `file` as the organisation's photo.
+    pub fn of(file: FilePart) -> Self {
+        UploadOrgPhoto { file }
+    }
+}
 
 /// Removes the organisation's photo.
 #[zoho_endpoint(DELETE "/org/photo", scope = "ZohoCRM.org.DELETE", response = Written)]
@@ -105,4 +127,5 @@ pub struct Organization {
 }
 
 /// Every operation of this area.
-pub(crate) const OPERATIONS: &[ApiOperation] = declared![GetOrganization, DeleteOrgPhoto];
+pub(crate) const OPERATIONS: &[ApiOperation] =
+    declared![GetOrganization, GetOrgPhoto, UploadOrgPhoto, DeleteOrgPhoto];

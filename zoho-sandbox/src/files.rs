@@ -163,7 +163,7 @@ fn disposition(name: &str) -> String {
 }
 
 /// The parts of the request's form, or Zoho's answer to a body that is not one.
-fn form(ctx: &Ctx<'_>) -> Result<Vec<Part>, Answer> {
+pub(crate) fn form(ctx: &Ctx<'_>) -> Result<Vec<Part>, Answer> {
     let content_type = ctx
         .req
         .headers

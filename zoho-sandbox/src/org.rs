@@ -1,17 +1,24 @@
-//! The organisation (`GET /org`) and its photo (`DELETE /org/photo`).
+//! The organisation (`GET /org`) and its photo (`/org/photo`: download, upload, delete).
 //!
 //! The org's currency is USD until several currencies are enabled, then the base currency's;
-//! `mc_status` says whether they are. The photo starts set; deleting it when there is none is
-//! answered `INVALID_DATA` (Zoho's description does not say). The photo's download
-//! (`GET /org/photo`, the image's bytes) and upload (`POST /org/photo`, a multipart file) are
-//! not served yet: the sandbox answers JSON only and reads no multipart bodies.
+//! `mc_status` says whether they are.
+//!
+//! The photo starts set, a 1×1 PNG. `GET` answers its bytes with their content type, as record
+//! photos are answered; `POST` takes a `multipart/form-data` `file` part (Zoho's
+//! documentation: "file, mandatory") and answers `photo uploaded successfully`, and the org's
+//! `photo_id` changes. What Zoho's documentation does not say, and the sandbox assumes: a `GET`
+//! with no photo answers `204` (as a record without a photo does); an upload is held to the
+//! attachments' 20 MB and its image format is not checked; deleting when there is none answers
+//! `INVALID_DATA`.
 
 use axum::http::StatusCode;
 use serde_json::json;
+use zoho_spec::limits::MAX_ATTACHMENT_BYTES;
 use zoho_spec::scope::Operation;
 
 use crate::answers::{self, Answer};
 use crate::ctx::{Ctx, Handled};
+use crate::files::{self, FileAnswer, StoredFile};
 use crate::keyed::need;
 use crate::people::ADMIN_ID;
 use crate::routes::Route;
@@ -19,8 +26,41 @@ use crate::routes::Route;
 /// The rows of `/org`.
 pub(crate) static ROUTES: &[Route] = &[
     Route::new("/org").get(get),
-    Route::new("/org/photo").delete(delete_photo),
+    Route::new("/org/photo")
+        .get(photo)
+        .post(upload_photo)
+        .delete(delete_photo),
 ];
+
+/// The org's photo: its id, as `GET /org` gives it, and the image.
+#[derive(Debug, Clone)]
+pub(crate) struct OrgPhoto {
+    pub id: String,
+    pub file: StoredFile,
+}
+
+/// A 1×1 transparent PNG, the photo the org starts with.
+const SEED_PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
+
+impl OrgPhoto {
+    /// The photo the org starts with.
+    pub(crate) fn seed() -> Self {
+        OrgPhoto {
+            id: "738964000000370001".into(),
+            file: StoredFile {
+                name: "zylker.png".into(),
+                content_type: "image/png".into(),
+                data: SEED_PNG.into(),
+            },
+        }
+    }
+}
 
 /// `GET /org`.
 fn get(ctx: &Ctx<'_>) -> Handled {
@@ -38,17 +78,40 @@ fn get(ctx: &Ctx<'_>) -> Handled {
         "country_code": "US", "city": "Pleasanton", "state": "California", "zip": "94588",
         "street": "4141 Hacienda Drive", "website": "www.zylker.com", "employee_count": "120",
         "mc_status": base.is_some(), "gapps_enabled": false, "translation_enabled": false,
-        "photo_id": people.photo_id, "domain_name": "org738964",
+        "photo_id": people.photo.as_ref().map(|p| &p.id), "domain_name": "org738964",
         "license_details": { "paid": true, "paid_type": "enterprise", "users_license_purchased": 10 },
     });
     Ok(Answer::json(StatusCode::OK, json!({ "org": [org] })))
+}
+
+/// `GET /org/photo`: the image, or `204` when the org has none.
+fn photo(ctx: &Ctx<'_>) -> Handled {
+    need(ctx, &["org"], Operation::Read)?;
+    match &ctx.store().people.photo {
+        Some(photo) => Ok(FileAnswer::answer(photo.file.clone())),
+        None => Ok(Answer::no_content()),
+    }
+}
+
+/// `POST /org/photo`: a `file` part, the new image, under a new id.
+fn upload_photo(ctx: &Ctx<'_>) -> Handled {
+    need(ctx, &["org"], Operation::Create)?;
+    let file = files::file_part(&files::form(ctx)?, MAX_ATTACHMENT_BYTES)?
+        .ok_or_else(|| answers::required_param_missing("file"))?;
+    let mut store = ctx.store();
+    let id = store.new_id().to_string();
+    store.people.photo = Some(OrgPhoto { id, file });
+    Ok(Answer::json(
+        StatusCode::OK,
+        answers::success_body("photo uploaded successfully", json!({})),
+    ))
 }
 
 /// `DELETE /org/photo`.
 fn delete_photo(ctx: &Ctx<'_>) -> Handled {
     need(ctx, &["org"], Operation::Delete)?;
     let mut store = ctx.store();
-    let Some(id) = store.people.photo_id.take() else {
+    let Some(OrgPhoto { id, .. }) = store.people.photo.take() else {
         return Err(answers::error(
             StatusCode::BAD_REQUEST,
             "INVALID_DATA",

@@ -223,8 +223,8 @@ pub(crate) struct People {
     pub away: Vec<Away>,
     pub portal_users: Vec<PortalUser>,
     pub user_types: Vec<UserType>,
-    /// The org photo's id; `None` once deleted.
-    pub photo_id: Option<String>,
+    /// The org photo, its id and image; `None` once deleted.
+    pub photo: Option<crate::org::OrgPhoto>,
     /// Jobs started by transfer-and-delete and group deletions: id → status.
     pub jobs: BTreeMap<u64, &'static str>,
 }

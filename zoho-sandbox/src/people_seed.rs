@@ -43,7 +43,7 @@ pub(crate) fn people() -> People {
             portal_user(738_964_000_000_310_004, CUSTOMERS, "Maria Diaz"),
             portal_user(738_964_000_000_310_007, 738_964_000_000_300_004, "Noah Kim"),
         ],
-        photo_id: Some("738964000000370001".into()),
+        photo: Some(crate::org::OrgPhoto::seed()),
         ..People::default()
     }
 }
