@@ -13,9 +13,8 @@ use zoho_runtime::{Code, Details, Json, Outcome, Outcomes, RecordError, RecordSu
 /// status}, …]}`, `{"fiscal_year": {…}}` — one outcome per item sent, in the order sent.
 ///
 /// It dereferences to [`Outcomes`]. Its [`status`](Outcomes::status) is 200 whatever Zoho
-/// answered (201, 202, 207): a declared answer type is decoded from the body alone. A write
-/// whose every item failed is answered 400 with this body, which the client reports as an
-/// error carrying the body.
+/// answered (201, 202, 207, or 400 when every item failed, each with its error): a declared
+/// answer type is decoded from the body alone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SettingsOutcomes(Outcomes);
 

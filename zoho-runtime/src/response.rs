@@ -254,7 +254,10 @@ fn check_count(
 /// Decodes an answer into a declared response type.
 ///
 /// Request-level Zoho errors become [`Error::Api`] whatever the status. `204 No Content` and
-/// `304 Not Modified` decode `T` from `null`, so `Option<T>` answers `None`.
+/// `304 Not Modified` decode `T` from `null`, so `Option<T>` answers `None`. A `400` that
+/// refuses every item of a write, one error each under `data` or under the resource's own key
+/// (`{"users": […]}`), decodes `T` too: the refusals are the items' outcomes, as they are
+/// when only some items fail.
 pub fn decode_json<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, Error> {
     if raw.is_no_content() {
         return serde_json::from_slice(b"null").map_err(|e| decode_error::<T>(raw, &e));
@@ -264,7 +267,7 @@ pub fn decode_json<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, Error> {
             return Err(api_error(raw, result));
         }
     }
-    if !raw.is_success() {
+    if !raw.is_success() && !every_item_refused(raw) {
         return Err(unexpected(
             raw,
             "the status is not a success and the body is not a Zoho error",
@@ -280,6 +283,23 @@ pub fn decode_json<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, Error> {
             decode_error::<T>(raw, &e)
         }
     })
+}
+
+/// Whether the answer is Zoho's to a write whose every item failed: `400` with one outcome
+/// per item, each an error, under `data` or under the resource's own key
+/// (`{"users": [{"code": "DUPLICATE_DATA", "status": "error", …}]}`). The declared type
+/// decodes it, so each item's refusal reaches the caller as typed as a success would.
+fn every_item_refused(raw: &RawResponse) -> bool {
+    if raw.status != 400 {
+        return false;
+    }
+    let Ok(answer) = serde_json::from_slice::<Answer>(&raw.body) else {
+        return false;
+    };
+    match answer.split() {
+        (Some(items), _) => !items.is_empty() && items.iter().all(RawResult::is_error),
+        (None, _) => false,
+    }
 }
 
 fn parse<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, Error> {
@@ -338,6 +358,39 @@ mod tests {
                 body_start,
             }) => (status, reason, body_start),
             other => panic!("expected UnexpectedBody, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_400_refusing_every_item_decodes_the_declared_type() {
+        let refused = r#"{"users":[{"code":"DUPLICATE_DATA","details":{"api_name":"email"},"message":"duplicate data","status":"error"},
+            {"code":"INVALID_DATA","details":{"api_name":"role"},"message":"invalid data","status":"error"}]}"#;
+        let answer: Json = decode_json(&raw(400, refused)).unwrap();
+        assert_eq!(answer["users"][1]["code"], "INVALID_DATA");
+        let under_data = r#"{"data":[{"code":"MANDATORY_NOT_FOUND","details":{"api_name":"Last_Name"},"message":"required field not found","status":"error"}]}"#;
+        let answer: Json = decode_json(&raw(400, under_data)).unwrap();
+        assert_eq!(answer["data"][0]["code"], "MANDATORY_NOT_FOUND");
+
+        // Anything else on a 400 stays an error: a success among the items, no items, other
+        // arrays beside them, or another status.
+        let mixed = r#"{"users":[{"code":"SUCCESS","details":{},"message":"ok","status":"success"},
+            {"code":"INVALID_DATA","details":{},"message":"invalid data","status":"error"}]}"#;
+        let none = r#"{"users":[]}"#;
+        let two = r#"{"users":[{"code":"INVALID_DATA","status":"error"}],"info":[{"code":"X","status":"error"}]}"#;
+        for (status, body) in [
+            (400, mixed),
+            (400, none),
+            (400, two),
+            (500, refused),
+            (401, refused),
+        ] {
+            assert!(
+                matches!(
+                    decode_json::<Json>(&raw(status, body)),
+                    Err(Error::UnexpectedBody { .. })
+                ),
+                "{status} {body}"
+            );
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use zoho_crm_api::runtime::{Client, Endpoint, Error};
+use zoho_crm_api::runtime::{Client, Endpoint, Error, Outcome, Outcomes};
 use zoho_crm_api::{operations, AREAS};
 use zoho_sandbox::Sandbox;
 
@@ -49,6 +49,28 @@ impl Harness {
             Ok(answer) => panic!("{} answered Ok({answer:?})", name_of::<E>().1),
             Err(error) => error,
         }
+    }
+
+    /// Sends a write every item of which must be refused, and returns each item's code. Zoho
+    /// answers such a write `400` with one error per item, which the call decodes as it does
+    /// a partial success.
+    #[allow(dead_code)]
+    pub async fn refused<E: Endpoint>(&mut self, call: &E) -> Vec<String>
+    where
+        E::Response: ItemOutcomes + std::fmt::Debug,
+    {
+        let answer = self.send(call).await;
+        let items = answer.items();
+        assert!(
+            !items.is_empty() && items.iter().all(|o| o.is_err()),
+            "{} answered {answer:?}",
+            name_of::<E>().1
+        );
+        items
+            .iter()
+            .filter_map(|o| o.as_ref().err())
+            .map(|e| e.code.to_string())
+            .collect()
     }
 
     fn record<E: Endpoint>(&mut self) {
@@ -97,4 +119,28 @@ pub fn check_tested(tested: &[&str]) {
         .collect();
     let untested: Vec<&&str> = areas.iter().filter(|a| !tested.contains(a)).collect();
     assert!(untested.is_empty(), "areas without a test: {untested:?}");
+}
+
+/// The per-item outcomes of a write's answer, whatever key Zoho answered them under.
+pub trait ItemOutcomes {
+    /// The outcomes, in the order of the items sent.
+    fn items(&self) -> Vec<&Outcome>;
+}
+
+impl ItemOutcomes for Outcomes {
+    fn items(&self) -> Vec<&Outcome> {
+        self.iter().collect()
+    }
+}
+
+impl ItemOutcomes for zoho_crm_api::setting::SettingsOutcomes {
+    fn items(&self) -> Vec<&Outcome> {
+        self.iter().collect()
+    }
+}
+
+impl ItemOutcomes for zoho_crm_api::written::Written {
+    fn items(&self) -> Vec<&Outcome> {
+        self.outcomes.iter().collect()
+    }
 }

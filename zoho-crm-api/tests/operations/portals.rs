@@ -5,8 +5,7 @@ use crate::harness::Harness;
 pub async fn probe(h: &mut Harness) {
     assert!(h.send(&GetPortals::new()).await.is_none());
     assert!(h.send(&CreatePortal::new(vec![Portal::new("ZylkerCare")])).await.all_succeeded());
-    let twice = h.send_err(&CreatePortal::new(vec![Portal::new("ZylkerCare")])).await;
-    assert!(twice.to_string().contains("DUPLICATE_DATA"), "{twice}");
+    assert_eq!(h.refused(&CreatePortal::new(vec![Portal::new("ZylkerCare")])).await, ["DUPLICATE_DATA"]);
     let off = Portal::default().with_active(false);
     assert!(h.send(&UpdatePortal::new("ZylkerCare", vec![off])).await.all_succeeded());
     let portal = h.send(&GetPortal::new("ZylkerCare")).await.unwrap().portals.remove(0);

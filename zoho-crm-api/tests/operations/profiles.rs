@@ -13,8 +13,7 @@ pub async fn probe(h: &mut Harness) {
 
     let copy = h.send(&CloneProfile::of(standard.clone(), "Field Staff")).await;
     let field = copy.ids()[0].clone().unwrap();
-    let twice = h.send_err(&CloneProfile::of(standard.clone(), "field staff")).await;
-    assert_eq!(refusal(&twice), (400, "DUPLICATE_DATA".into()));
+    assert_eq!(h.refused(&CloneProfile::of(standard.clone(), "field staff")).await, ["DUPLICATE_DATA"]);
 
     let mut change = ProfileChange::default();
     change.description = Some("Works outside".into());

@@ -35,8 +35,7 @@ pub async fn probe(h: &mut Harness) {
     assert_eq!(found.sharing_rules.len(), 1);
     assert_eq!(found.sharing_rules[0].name.as_deref(), Some("Hot leads to sales"));
     assert!(h.send(&ActivateSharingRule::new(&hot_id, "Leads")).await.all_succeeded());
-    let again = h.send_err(&ActivateSharingRule::new(&hot_id, "Leads")).await;
-    assert!(again.to_string().contains("ALREADY_ACTIVE"), "{again}");
+    assert_eq!(h.refused(&ActivateSharingRule::new(&hot_id, "Leads")).await, ["ALREADY_ACTIVE"]);
 
     let summary = h.send(&GetSharingRulesSummary::new()).await.unwrap();
     let leads = &summary.sharing_rules_summary[0];

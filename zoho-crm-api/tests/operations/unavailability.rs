@@ -5,7 +5,6 @@ use zoho_crm_api::unavailability::{
 use zoho_crm_api::users::GetUsers;
 
 use crate::harness::Harness;
-use crate::users::refusal;
 
 pub async fn probe(h: &mut Harness) {
     let users = h.send(&GetUsers::all()).await.unwrap().users;
@@ -17,8 +16,7 @@ pub async fn probe(h: &mut Harness) {
     let added = h.send(&CreateUnavailability { users_unavailability: vec![christmas, summer] }).await;
     let (ryan_away, kevin_away) = (added.ids()[0].clone().unwrap(), added.ids()[1].clone().unwrap());
     let backwards = Away::new(ryan.clone(), "2026-12-26T18:00:00+00:00", "2026-12-24T09:00:00+00:00");
-    let refused = h.send_err(&CreateUnavailability::one(backwards)).await;
-    assert_eq!(refusal(&refused), (400, "INVALID_DATA".into()));
+    assert_eq!(h.refused(&CreateUnavailability::one(backwards)).await, ["INVALID_DATA"]);
 
     let all = h.send(&GetUnavailabilities::default()).await.unwrap();
     assert_eq!(all.users_unavailability.len(), 2);

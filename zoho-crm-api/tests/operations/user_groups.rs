@@ -6,7 +6,6 @@ use zoho_crm_api::user_groups::{
 use zoho_crm_api::users::GetUsers;
 
 use crate::harness::Harness;
-use crate::users::refusal;
 
 pub async fn probe(h: &mut Harness) {
     let users = h.send(&GetUsers::all()).await.unwrap().users;
@@ -16,10 +15,8 @@ pub async fn probe(h: &mut Harness) {
 
     let leads = NewGroup::new("Leads desk", [Source::user(patricia.clone()), Source::of("groups", sales.clone())]);
     let leads = h.send(&CreateGroups::one(leads)).await.ids()[0].clone().unwrap();
-    let twice = h.send_err(&CreateGroups::one(NewGroup::new("LEADS DESK", [Source::user(patricia.clone())]))).await;
-    assert_eq!(refusal(&twice), (400, "DUPLICATE_DATA".into()));
-    let ghost = h.send_err(&CreateGroups::one(NewGroup::new("Ghosts", [Source::user("42")]))).await;
-    assert_eq!(refusal(&ghost), (400, "INVALID_DATA".into()));
+    assert_eq!(h.refused(&CreateGroups::one(NewGroup::new("LEADS DESK", [Source::user(patricia.clone())]))).await, ["DUPLICATE_DATA"]);
+    assert_eq!(h.refused(&CreateGroups::one(NewGroup::new("Ghosts", [Source::user("42")]))).await, ["INVALID_DATA"]);
 
     let read = h.send(&GetGroup::of(leads.clone())).await.unwrap();
     let counts = read.user_groups[0].sources_count.clone().unwrap();
