@@ -356,6 +356,9 @@ enum Data {
 
 /// How every body with records begins.
 const DATA_KEY: &[u8] = b"{\"data\":";
+/// The room a `records` body starts with.
+const FIRST_RECORD_ROOM: usize = 1024;
+
 /// How a body with a single record begins.
 const RECORD_START: &[u8] = b"{\"data\":[{";
 
@@ -392,7 +395,9 @@ impl BodyWriter<'_> {
         batch: Option<Range<usize>>,
     ) -> Result<(), Error> {
         let range = batch.unwrap_or(0..list.len());
-        let mut out = Vec::with_capacity(DATA_KEY.len() + 64 * range.len() + 16);
+        // Room for a first record of a few dozen fields; `write_records` makes room for the
+        // others once it knows the first one's size.
+        let mut out = Vec::with_capacity(FIRST_RECORD_ROOM);
         out.extend_from_slice(DATA_KEY);
         list.write_records(range.clone(), &mut out)
             .map_err(Error::serialize)?;
@@ -547,8 +552,23 @@ impl<T: Serialize> RecordList for [T] {
         range: Range<usize>,
         out: &mut Vec<u8>,
     ) -> Result<(), serde_json::Error> {
+        // The bytes `serde_json::to_writer(out, items)` writes, with room made once for the
+        // records after the first at its size, instead of the buffer doubling as it fills.
         let items = self.get(range).unwrap_or_default();
-        serde_json::to_writer(out, items)
+        out.push(b'[');
+        for (i, item) in items.iter().enumerate() {
+            if i == 0 {
+                let start = out.len();
+                serde_json::to_writer(&mut *out, item)?;
+                let rest = items.len() - 1;
+                out.reserve((out.len() - start + 1).saturating_mul(rest) + 1);
+            } else {
+                out.push(b',');
+                serde_json::to_writer(&mut *out, item)?;
+            }
+        }
+        out.push(b']');
+        Ok(())
     }
 }
 
@@ -741,6 +761,28 @@ impl<T: Serialize> Serialize for Nullable<T> {
 mod tests {
     use super::*;
     use crate::meta::BatchAxis;
+
+    #[test]
+    fn a_record_list_writes_what_serde_json_writes() {
+        let small = serde_json::json!({"id": "1"});
+        let large = serde_json::json!({"id": "2", "Description": "x".repeat(3000), "Tags": [1, 2]});
+        let lists = [
+            vec![],
+            vec![small.clone()],
+            vec![large.clone()],
+            vec![small.clone(), large.clone(), small.clone()],
+            vec![large, small.clone(), small],
+        ];
+        for list in &lists {
+            for range in [0..list.len(), 1.min(list.len())..list.len()] {
+                let mut out = b"{\"data\":".to_vec();
+                list.write_records(range.clone(), &mut out).unwrap();
+                let mut expected = b"{\"data\":".to_vec();
+                expected.extend(serde_json::to_vec(&list[range.clone()]).unwrap());
+                assert_eq!(out, expected, "{range:?} of {list:?}");
+            }
+        }
+    }
 
     static META: EndpointMeta = EndpointMeta::new(Method::Put, "/<module>/<id>/Campaigns")
         .segments(&[
