@@ -287,7 +287,8 @@ pub fn decode_json<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, Error> {
 
 /// Whether the answer is Zoho's to a write whose every item failed: `400` with one outcome
 /// per item, each an error, under `data` or under the resource's own key
-/// (`{"users": [{"code": "DUPLICATE_DATA", "status": "error", …}]}`). The declared type
+/// (`{"users": [{"code": "DUPLICATE_DATA", "status": "error", …}]}`, or a single one:
+/// `{"fiscal_year": {…}}`), that key the only one. The declared type
 /// decodes it, so each item's refusal reaches the caller as typed as a success would.
 fn every_item_refused(raw: &RawResponse) -> bool {
     if raw.status != 400 {
@@ -296,10 +297,28 @@ fn every_item_refused(raw: &RawResponse) -> bool {
     let Ok(answer) = serde_json::from_slice::<Answer>(&raw.body) else {
         return false;
     };
-    match answer.split() {
-        (Some(items), _) => !items.is_empty() && items.iter().all(RawResult::is_error),
-        (None, _) => false,
+    if let Some(items) = &answer.data {
+        return !items.is_empty() && items.iter().all(RawResult::is_error);
     }
+    if answer.code.is_some() {
+        return false;
+    }
+    // One key, holding a list of results or a single one (`{"fiscal_year": {…}}`).
+    let mut values = answer.named.into_values();
+    let (Some(only), None) = (values.next(), values.next()) else {
+        return false;
+    };
+    let items: Vec<RawResult> = match only {
+        serde_json::Value::Array(_) => serde_json::from_value(only).unwrap_or_default(),
+        serde_json::Value::Object(_) => {
+            serde_json::from_value(only).map_or_else(|_| Vec::new(), |one| vec![one])
+        }
+        _ => Vec::new(),
+    };
+    !items.is_empty()
+        && items
+            .iter()
+            .all(|item| item.code.is_some() && item.is_error())
 }
 
 fn parse<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, Error> {
@@ -375,12 +394,20 @@ mod tests {
         // arrays beside them, or another status.
         let mixed = r#"{"users":[{"code":"SUCCESS","details":{},"message":"ok","status":"success"},
             {"code":"INVALID_DATA","details":{},"message":"invalid data","status":"error"}]}"#;
+        let single = r#"{"fiscal_year":{"code":"INVALID_DATA","details":{"api_name":"start_month"},"message":"invalid data","status":"error"}}"#;
+        let answer: Json = decode_json(&raw(400, single)).unwrap();
+        assert_eq!(answer["fiscal_year"]["code"], "INVALID_DATA");
+
         let none = r#"{"users":[]}"#;
+        let single_success = r#"{"fiscal_year":{"code":"SUCCESS","status":"success"}}"#;
+        let not_a_result = r#"{"fiscal_year":{"start_month":"April"}}"#;
         let two = r#"{"users":[{"code":"INVALID_DATA","status":"error"}],"info":[{"code":"X","status":"error"}]}"#;
         for (status, body) in [
             (400, mixed),
             (400, none),
             (400, two),
+            (400, single_success),
+            (400, not_a_result),
             (500, refused),
             (401, refused),
         ] {
