@@ -300,25 +300,18 @@ fn every_item_refused(raw: &RawResponse) -> bool {
     if let Some(items) = &answer.data {
         return !items.is_empty() && items.iter().all(RawResult::is_error);
     }
-    if answer.code.is_some() {
+    if answer.code.is_some() || answer.named.len() != 1 {
         return false;
     }
-    // One key, holding a list of results or a single one (`{"fiscal_year": {…}}`).
-    let mut values = answer.named.into_values();
-    let (Some(only), None) = (values.next(), values.next()) else {
-        return false;
+    // The one key holds a list of results, or a single one (`{"fiscal_year": {…}}`).
+    let items = match answer.named.values().next() {
+        Some(one @ serde_json::Value::Object(_)) => serde_json::from_value(one.clone())
+            .ok()
+            .filter(|one: &RawResult| one.code.is_some())
+            .map(|one| vec![one]),
+        _ => lone_array(answer.named),
     };
-    let items: Vec<RawResult> = match only {
-        serde_json::Value::Array(_) => serde_json::from_value(only).unwrap_or_default(),
-        serde_json::Value::Object(_) => {
-            serde_json::from_value(only).map_or_else(|_| Vec::new(), |one| vec![one])
-        }
-        _ => Vec::new(),
-    };
-    !items.is_empty()
-        && items
-            .iter()
-            .all(|item| item.code.is_some() && item.is_error())
+    items.is_some_and(|items| !items.is_empty() && items.iter().all(RawResult::is_error))
 }
 
 fn parse<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, Error> {
@@ -390,14 +383,14 @@ mod tests {
         let answer: Json = decode_json(&raw(400, under_data)).unwrap();
         assert_eq!(answer["data"][0]["code"], "MANDATORY_NOT_FOUND");
 
-        // Anything else on a 400 stays an error: a success among the items, no items, other
-        // arrays beside them, or another status.
-        let mixed = r#"{"users":[{"code":"SUCCESS","details":{},"message":"ok","status":"success"},
-            {"code":"INVALID_DATA","details":{},"message":"invalid data","status":"error"}]}"#;
         let single = r#"{"fiscal_year":{"code":"INVALID_DATA","details":{"api_name":"start_month"},"message":"invalid data","status":"error"}}"#;
         let answer: Json = decode_json(&raw(400, single)).unwrap();
         assert_eq!(answer["fiscal_year"]["code"], "INVALID_DATA");
 
+        // Anything else on a 400 stays an error: a success among the items, no items, other
+        // arrays beside them, a single success or not a result, or another status.
+        let mixed = r#"{"users":[{"code":"SUCCESS","details":{},"message":"ok","status":"success"},
+            {"code":"INVALID_DATA","details":{},"message":"invalid data","status":"error"}]}"#;
         let none = r#"{"users":[]}"#;
         let single_success = r#"{"fiscal_year":{"code":"SUCCESS","status":"success"}}"#;
         let not_a_result = r#"{"fiscal_year":{"start_month":"April"}}"#;
