@@ -557,14 +557,14 @@ impl<T: Serialize> RecordList for [T] {
         let items = self.get(range).unwrap_or_default();
         out.push(b'[');
         for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let start = out.len();
+            serde_json::to_writer(&mut *out, item)?;
             if i == 0 {
-                let start = out.len();
-                serde_json::to_writer(&mut *out, item)?;
                 let rest = items.len() - 1;
                 out.reserve((out.len() - start + 1).saturating_mul(rest) + 1);
-            } else {
-                out.push(b',');
-                serde_json::to_writer(&mut *out, item)?;
             }
         }
         out.push(b']');
