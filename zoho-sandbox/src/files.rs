@@ -163,7 +163,7 @@ fn disposition(name: &str) -> String {
 }
 
 /// The parts of the request's form, or Zoho's answer to a body that is not one.
-pub(crate) fn form(ctx: &Ctx<'_>) -> Result<Vec<Part>, Answer> {
+fn form(ctx: &Ctx<'_>) -> Result<Vec<Part>, Answer> {
     let content_type = ctx
         .req
         .headers
@@ -406,25 +406,40 @@ fn photo_record(ctx: &Ctx<'_>, op: Operation) -> Result<(&'static str, u64), Ans
     Ok((m.api_name, record))
 }
 
+/// A photo's download, a record's or the org's: the image, or `204` when there is none.
+pub(crate) fn photo_answer(photo: Option<&StoredFile>) -> Answer {
+    match photo {
+        Some(file) => FileAnswer::answer(file.clone()),
+        None => Answer::no_content(),
+    }
+}
+
+/// The image of a photo's upload: the form's `file` part, which must be there.
+pub(crate) fn uploaded_photo(ctx: &Ctx<'_>) -> Result<StoredFile, Answer> {
+    file_part(&form(ctx)?, MAX_ATTACHMENT_BYTES)?
+        .ok_or_else(|| answers::required_param_missing("file"))
+}
+
+/// Zoho's answer to a photo's upload.
+pub(crate) fn photo_uploaded() -> Answer {
+    Answer::json(
+        StatusCode::OK,
+        answers::success_body("photo uploaded successfully", json!({})),
+    )
+}
+
 /// `GET /{module}/{id}/photo`: the photo, or `204` when the record has none.
 fn photo(ctx: &Ctx<'_>) -> Handled {
     let key = photo_record(ctx, Operation::Read)?;
-    match files(ctx).photos.get(&key) {
-        Some(file) => Ok(FileAnswer::answer(file.clone())),
-        None => Ok(Answer::no_content()),
-    }
+    Ok(photo_answer(files(ctx).photos.get(&key)))
 }
 
 /// `POST /{module}/{id}/photo`: a `file` part, an image.
 fn upload_photo(ctx: &Ctx<'_>) -> Handled {
     let key = photo_record(ctx, Operation::Update)?;
-    let file = file_part(&form(ctx)?, MAX_ATTACHMENT_BYTES)?
-        .ok_or_else(|| answers::required_param_missing("file"))?;
+    let file = uploaded_photo(ctx)?;
     files(ctx).photos.insert(key, file);
-    Ok(Answer::json(
-        StatusCode::OK,
-        answers::success_body("photo uploaded successfully", json!({})),
-    ))
+    Ok(photo_uploaded())
 }
 
 /// `DELETE /{module}/{id}/photo`.

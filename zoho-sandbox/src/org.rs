@@ -13,12 +13,11 @@
 
 use axum::http::StatusCode;
 use serde_json::json;
-use zoho_spec::limits::MAX_ATTACHMENT_BYTES;
 use zoho_spec::scope::Operation;
 
 use crate::answers::{self, Answer};
 use crate::ctx::{Ctx, Handled};
-use crate::files::{self, FileAnswer, StoredFile};
+use crate::files::{self, StoredFile};
 use crate::keyed::need;
 use crate::people::ADMIN_ID;
 use crate::routes::Route;
@@ -87,24 +86,20 @@ fn get(ctx: &Ctx<'_>) -> Handled {
 /// `GET /org/photo`: the image, or `204` when the org has none.
 fn photo(ctx: &Ctx<'_>) -> Handled {
     need(ctx, &["org"], Operation::Read)?;
-    match &ctx.store().people.photo {
-        Some(photo) => Ok(FileAnswer::answer(photo.file.clone())),
-        None => Ok(Answer::no_content()),
-    }
+    let store = ctx.store();
+    Ok(files::photo_answer(
+        store.people.photo.as_ref().map(|p| &p.file),
+    ))
 }
 
 /// `POST /org/photo`: a `file` part, the new image, under a new id.
 fn upload_photo(ctx: &Ctx<'_>) -> Handled {
     need(ctx, &["org"], Operation::Create)?;
-    let file = files::file_part(&files::form(ctx)?, MAX_ATTACHMENT_BYTES)?
-        .ok_or_else(|| answers::required_param_missing("file"))?;
+    let file = files::uploaded_photo(ctx)?;
     let mut store = ctx.store();
     let id = store.new_id().to_string();
     store.people.photo = Some(OrgPhoto { id, file });
-    Ok(Answer::json(
-        StatusCode::OK,
-        answers::success_body("photo uploaded successfully", json!({})),
-    ))
+    Ok(files::photo_uploaded())
 }
 
 /// `DELETE /org/photo`.
