@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use zoho_crm_api::runtime::{Client, Endpoint, Error, Outcome, Outcomes};
+use zoho_crm_api::runtime::{Client, Endpoint, Error, Outcome};
 use zoho_crm_api::{operations, AREAS};
 use zoho_sandbox::Sandbox;
 
@@ -54,7 +54,6 @@ impl Harness {
     /// Sends a write every item of which must be refused, and returns each item's code. Zoho
     /// answers such a write `400` with one error per item, which the call decodes as it does
     /// a partial success.
-    #[allow(dead_code)]
     pub async fn refused<E: Endpoint>(&mut self, call: &E) -> Vec<String>
     where
         E::Response: ItemOutcomes + std::fmt::Debug,
@@ -125,12 +124,6 @@ pub fn check_tested(tested: &[&str]) {
 pub trait ItemOutcomes {
     /// The outcomes, in the order of the items sent.
     fn items(&self) -> Vec<&Outcome>;
-}
-
-impl ItemOutcomes for Outcomes {
-    fn items(&self) -> Vec<&Outcome> {
-        self.iter().collect()
-    }
 }
 
 impl ItemOutcomes for zoho_crm_api::setting::SettingsOutcomes {
