@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use zoho_spec::limits::MAX_RECORDS_PER_CALL;
 
 use crate::answers::{self, Answer};
-use crate::store::FieldSet;
+use crate::store::{name_cmp, FieldSet};
 
 /// The body as a JSON object, or seed 002's `INVALID_DATA … "body"` answer.
 pub(crate) fn object(bytes: &[u8]) -> Result<Map<String, Value>, Answer> {
@@ -58,7 +58,7 @@ impl<'a> Given<'a> {
 
     fn from_entries(mut entries: Vec<(Cow<'a, str>, Value)>) -> Self {
         // A stable sort keeps repeated keys in the order given; the last one's value is kept.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_by(|a, b| name_cmp(&a.0, &b.0));
         entries.dedup_by(|later, earlier| {
             let same = later.0 == earlier.0;
             if same {
@@ -67,6 +67,11 @@ impl<'a> Given<'a> {
             same
         });
         Given { entries }
+    }
+
+    /// How many entries it has.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
     }
 
     /// The entries, by increasing key.
@@ -79,7 +84,7 @@ impl FieldSet for Given<'_> {
     fn value(&self, name: &str) -> Option<&Value> {
         let at = self
             .entries
-            .binary_search_by(|(k, _)| k.as_ref().cmp(name))
+            .binary_search_by(|(k, _)| name_cmp(k, name))
             .ok()?;
         Some(&self.entries[at].1)
     }

@@ -289,9 +289,15 @@ pub(crate) struct ModuleDef {
 /// `fields` stays the truth: a clone starts with no index (an edited copy builds its own), and
 /// a look-up checks the field it finds, scanning the list when the index is stale or misses.
 #[derive(Default)]
-pub(crate) struct FieldIndex(
-    OnceLock<HashMap<&'static str, usize, BuildHasherDefault<NameHasher>>>,
-);
+pub(crate) struct FieldIndex(OnceLock<Places>);
+
+/// The two orders [`FieldIndex`] keeps.
+struct Places {
+    /// By hash of the name.
+    by_hash: HashMap<&'static str, usize, BuildHasherDefault<NameHasher>>,
+    /// By name, in `str`'s order, each name once: walked beside a record's sorted names.
+    sorted: Vec<(&'static str, usize)>,
+}
 
 impl Clone for FieldIndex {
     fn clone(&self) -> Self {
@@ -328,6 +334,35 @@ impl Hasher for NameHasher {
     }
 }
 
+/// [`ModuleDef::walk`]: the fields not yet passed, in name order.
+pub(crate) struct FieldWalk<'m> {
+    module: &'m ModuleDef,
+    sorted: &'m [(&'static str, usize)],
+}
+
+impl<'m> FieldWalk<'m> {
+    /// The field named `api_name`, as [`ModuleDef::field`] finds it. Names asked in
+    /// increasing order are found by walking on; any other is looked up.
+    pub(crate) fn field(&mut self, api_name: &str) -> Option<&'m FieldDef> {
+        let ahead = self
+            .sorted
+            .iter()
+            .take_while(|(name, _)| crate::store::name_cmp(name, api_name).is_lt())
+            .count();
+        self.sorted = &self.sorted[ahead..];
+        match self.sorted.first() {
+            Some((name, at)) if crate::store::name_cmp(name, api_name).is_eq() => {
+                self.sorted = &self.sorted[1..];
+                match self.module.fields.get(*at) {
+                    Some(f) if std::ptr::eq(f.api_name, *name) => Some(f),
+                    _ => self.module.field(api_name),
+                }
+            }
+            _ => self.module.field(api_name),
+        }
+    }
+}
+
 impl ModuleDef {
     /// The fields: the module's own, then the system ones every module has.
     pub(crate) fn fields(&self) -> impl Iterator<Item = &FieldDef> {
@@ -336,18 +371,38 @@ impl ModuleDef {
 
     /// The field with this API name.
     pub(crate) fn field(&self, api_name: &str) -> Option<&FieldDef> {
-        let index = self.by_name.0.get_or_init(|| {
-            let mut index = HashMap::default();
-            for (at, f) in self.fields.iter().enumerate() {
-                // The first of a name, as the scan finds it.
-                index.entry(f.api_name).or_insert(at);
-            }
-            index
-        });
-        match index.get(api_name).and_then(|at| self.fields.get(*at)) {
+        match self
+            .places()
+            .by_hash
+            .get(api_name)
+            .and_then(|at| self.fields.get(*at))
+        {
             Some(f) if f.api_name == api_name => Some(f),
             _ => self.fields().find(|f| f.api_name == api_name),
         }
+    }
+
+    /// A walk along the fields in name order, finding the fields of a list of names that
+    /// increase (a body's record, sorted) with a comparison or two each instead of a hash.
+    pub(crate) fn walk(&self) -> FieldWalk<'_> {
+        FieldWalk {
+            module: self,
+            sorted: &self.places().sorted,
+        }
+    }
+
+    fn places(&self) -> &Places {
+        self.by_name.0.get_or_init(|| {
+            let mut by_hash = HashMap::default();
+            for (at, f) in self.fields.iter().enumerate() {
+                // The first of a name, as the scan finds it.
+                by_hash.entry(f.api_name).or_insert(at);
+            }
+            let mut sorted: Vec<(&'static str, usize)> =
+                by_hash.iter().map(|(name, at)| (*name, *at)).collect();
+            sorted.sort_unstable_by(|a, b| crate::store::name_cmp(a.0, b.0));
+            Places { by_hash, sorted }
+        })
     }
 
     /// The field with this API name or id.

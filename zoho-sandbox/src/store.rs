@@ -11,8 +11,9 @@ use crate::people::People;
 use crate::prng::Prng;
 use std::sync::Arc;
 
-use crate::schema::{self, junction_key, ModuleDef, Schema};
+use crate::schema::{self, junction_key, ModuleDef, NameHasher, Schema};
 use crate::{answers, time};
+use std::hash::BuildHasherDefault;
 
 /// A record's fields by API name.
 pub(crate) type Fields = Map<String, Value>;
@@ -47,9 +48,15 @@ impl FieldSet for Fields {
 #[derive(Debug, Default)]
 pub(crate) struct Checked(pub Vec<(&'static str, Value)>);
 
+/// Two field names in `str`'s order, compared in line: names are short, and a write compares
+/// hundreds of them, where a call to `memcmp` for each costs more than the comparison.
+pub(crate) fn name_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    a.as_bytes().iter().cmp(b.as_bytes().iter())
+}
+
 impl FieldSet for Checked {
     fn value(&self, name: &str) -> Option<&Value> {
-        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(name)).ok()?;
+        let at = self.0.binary_search_by(|(k, _)| name_cmp(k, name)).ok()?;
         Some(&self.0[at].1)
     }
 
@@ -154,7 +161,8 @@ type ValueIndex = HashMap<String, BTreeSet<u64>>;
 /// Everything the sandbox stores.
 #[derive(Debug, Clone)]
 pub(crate) struct Store {
-    records: BTreeMap<&'static str, BTreeMap<u64, Record>>,
+    /// By module, hashed: every write looks its module up several times.
+    records: HashMap<&'static str, BTreeMap<u64, Record>, BuildHasherDefault<NameHasher>>,
     /// The unique fields' values, so that a write checks them without scanning the module
     /// (`(module, field)` → value → records). Kept by `put`, `merge_fields` and `remove`.
     unique: HashMap<(&'static str, &'static str), ValueIndex>,
@@ -340,13 +348,21 @@ impl Store {
             .iter()
             .filter_map(|f| Some((*f, record.fields.get(*f)?.clone())))
             .collect();
+        // Both are in key order: one walk along the record finds every field it holds.
+        let mut added = Vec::new();
+        let mut held = record.fields.iter_mut().peekable();
         for (name, value) in fields.0 {
-            match record.fields.get_mut(name) {
-                Some(held) => *held = value,
-                None => {
-                    record.fields.insert(name.to_owned(), value);
-                }
+            while held
+                .next_if(|(k, _)| name_cmp(k, name) == std::cmp::Ordering::Less)
+                .is_some()
+            {}
+            match held.next_if(|(k, _)| k.as_str() == name) {
+                Some((_, slot)) => *slot = value,
+                None => added.push((name, value)),
             }
+        }
+        for (name, value) in added {
+            record.fields.insert(name.to_owned(), value);
         }
         let new: Vec<(&'static str, Value)> = indexed
             .iter()
@@ -508,13 +524,29 @@ pub(crate) fn refresh_computed(module: &ModuleDef, fields: &mut Fields) {
         return;
     }
     let part = |k: &str| fields.get(k).and_then(Value::as_str).unwrap_or("");
-    let full = format!("{} {}", part("First_Name"), part("Last_Name"));
-    let full = full.trim();
-    match fields.get_mut("Full_Name") {
-        Some(Value::String(held)) if held == full => {}
-        Some(held) => *held = Value::String(full.to_string()),
-        None => {
-            fields.insert("Full_Name".into(), Value::String(full.to_string()));
+    let (first, last) = (part("First_Name"), part("Last_Name"));
+    // `"{first} {last}"` trimmed, compared with what the record holds before it is built.
+    let (first, last) = match (first.trim_start(), last.trim_end()) {
+        ("", last) => ("", last.trim_start()),
+        (first, "") => (first.trim_end(), ""),
+        both => both,
+    };
+    let space = if first.is_empty() || last.is_empty() {
+        ""
+    } else {
+        " "
+    };
+    let same = |held: &str| {
+        held.len() == first.len() + space.len() + last.len()
+            && held.starts_with(first)
+            && held.ends_with(last)
+            && held[first.len()..held.len() - last.len()] == *space
+    };
+    match fields.get("Full_Name") {
+        Some(Value::String(held)) if same(held) => {}
+        _ => {
+            let full = format!("{first}{space}{last}");
+            fields.insert("Full_Name".into(), Value::String(full));
         }
     }
 }

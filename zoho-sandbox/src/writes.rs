@@ -246,12 +246,14 @@ pub(crate) fn normalise_given(
     module: &ModuleDef,
     given: Given<'_>,
 ) -> Result<Checked, Outcome> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(given.len());
+    // The entries are in name order: the module's fields are found by walking along them.
+    let mut walk = module.walk();
     for (name, value) in given.into_entries() {
         if name == "id" || name.starts_with('$') {
             continue;
         }
-        match module.field(&name) {
+        match walk.field(&name) {
             Some(def) if def.read_only => {}
             Some(def) => {
                 let value = checked_owned(store, def, value)?;

@@ -99,8 +99,10 @@ pub(crate) fn locked_for_delete(store: &Store, module: &ModuleDef, id: u64) -> O
 /// The configuration and rule that lock the record, if one does.
 fn locking<'s>(store: &'s Store, module: &ModuleDef, id: u64) -> Option<(&'s Fields, &'s Value)> {
     let record = &store.get(module.api_name, id)?.fields;
-    let name = format!("record_locking_configurations:{}", module.api_name);
-    store.settings.list(&name).iter().find_map(|config| {
+    let configs = store
+        .settings
+        .list_of("record_locking_configurations:", module.api_name);
+    configs.iter().find_map(|config| {
         let automatic = matches!(
             config.get("lock_type").and_then(Value::as_str),
             Some("automatic" | "both")

@@ -36,6 +36,7 @@ mod sharing;
 mod single;
 
 use std::collections::BTreeMap;
+use std::ops::Bound;
 
 use serde_json::Value;
 
@@ -67,6 +68,16 @@ impl Settings {
     /// The items of a list; empty when none was ever written.
     pub(crate) fn list(&self, name: &str) -> &[Fields] {
         self.lists.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The items of the list named `prefix` then `part` (`"record_locking_configurations:"`
+    /// and a module), found without building the name: writes ask it of every record.
+    pub(crate) fn list_of(&self, prefix: &str, part: &str) -> &[Fields] {
+        self.lists
+            .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
+            .take_while(|(name, _)| name.starts_with(prefix))
+            .find(|(name, _)| &name[prefix.len()..] == part)
+            .map_or(&[], |(_, items)| items.as_slice())
     }
 
     /// The items of a list, to change them.
