@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use zoho_spec::limits::MAX_RECORDS_PER_CALL;
 
 use crate::answers::{self, Answer};
-use crate::store::{name_cmp, FieldSet};
+use crate::store::{name_cmp, FieldRef, FieldSet, Input};
 
 /// The body as a JSON object, or seed 002's `INVALID_DATA … "body"` answer.
 pub(crate) fn object(bytes: &[u8]) -> Result<Map<String, Value>, Answer> {
@@ -44,7 +44,7 @@ pub(crate) fn data(body: &Map<String, Value>) -> Result<&Vec<Value>, Answer> {
 /// parsed JSON object).
 #[derive(Debug, Default)]
 pub(crate) struct Given<'a> {
-    entries: Vec<(Cow<'a, str>, Value)>,
+    entries: Vec<(Cow<'a, str>, Input<'a>)>,
 }
 
 impl<'a> Given<'a> {
@@ -52,11 +52,14 @@ impl<'a> Given<'a> {
     pub(crate) fn from_map(map: Map<String, Value>) -> Given<'static> {
         // A `Map` iterates in key order, its keys unique.
         Given {
-            entries: map.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect(),
+            entries: map
+                .into_iter()
+                .map(|(k, v)| (Cow::Owned(k), Input::from_value(v)))
+                .collect(),
         }
     }
 
-    fn from_entries(mut entries: Vec<(Cow<'a, str>, Value)>) -> Self {
+    fn from_entries(mut entries: Vec<(Cow<'a, str>, Input<'a>)>) -> Self {
         // A stable sort keeps repeated keys in the order given; the last one's value is kept.
         entries.sort_by(|a, b| name_cmp(&a.0, &b.0));
         entries.dedup_by(|later, earlier| {
@@ -75,18 +78,18 @@ impl<'a> Given<'a> {
     }
 
     /// The entries, by increasing key.
-    pub(crate) fn into_entries(self) -> impl Iterator<Item = (Cow<'a, str>, Value)> {
+    pub(crate) fn into_entries(self) -> impl Iterator<Item = (Cow<'a, str>, Input<'a>)> {
         self.entries.into_iter()
     }
 }
 
 impl FieldSet for Given<'_> {
-    fn value(&self, name: &str) -> Option<&Value> {
+    fn value(&self, name: &str) -> Option<FieldRef<'_>> {
         let at = self
             .entries
             .binary_search_by(|(k, _)| name_cmp(k, name))
             .ok()?;
-        Some(&self.entries[at].1)
+        Some(self.entries[at].1.as_ref())
     }
 
     fn names(&self) -> impl Iterator<Item = &str> {
@@ -266,12 +269,72 @@ impl<'de> Deserialize<'de> for Item<'de> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(32));
                 while let Some(key) = map.next_key_seed(Key)? {
-                    entries.push((key, map.next_value::<Value>()?));
+                    entries.push((key, map.next_value_seed(InputSeed)?));
                 }
                 Ok(Item::Record(Given::from_entries(entries)))
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// A field's value in a body's record: text borrowed where it can be, anything else as the
+/// `Value` serde_json would parse.
+struct InputSeed;
+
+impl<'de> DeserializeSeed<'de> for InputSeed {
+    type Value = Input<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for InputSeed {
+    type Value = Input<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Input::Text(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Input::Text(Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Input::Text(Cow::Owned(v)))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Input::Json(Value::Bool(v)))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Input::Json(Value::from(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Input::Json(Value::from(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Input::Json(Value::from(v)))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Input::Json(Value::Null))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Input::Json)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Input::Json)
     }
 }
 
@@ -375,7 +438,7 @@ mod tests {
                 Item::Record(given) => Some(
                     given
                         .into_entries()
-                        .map(|(k, v)| (k.into_owned(), v))
+                        .map(|(k, v)| (k.into_owned(), v.into_value()))
                         .collect(),
                 ),
                 Item::NotObject => None,

@@ -74,6 +74,31 @@ impl User {
     pub(crate) fn reference(&self) -> Value {
         json!({ "name": self.full_name(), "id": self.id.to_string(), "email": self.email })
     }
+
+    /// Whether `value` is exactly [`User::reference`], found without building it.
+    pub(crate) fn is_reference(&self, value: &Value) -> bool {
+        let Some(map) = value.as_object() else {
+            return false;
+        };
+        let text = |key: &str| map.get(key).and_then(Value::as_str);
+        let name_is = |name: &str| match &self.first_name {
+            Some(first) if !first.is_empty() => name
+                .strip_prefix(first.as_str())
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|last| last == self.last_name),
+            _ => name == self.last_name,
+        };
+        // The id as `to_string` writes it: digits, no leading zero unless it is zero.
+        let id_is = |id: &str| {
+            id.bytes().all(|b| b.is_ascii_digit())
+                && (id == "0" || !id.starts_with('0'))
+                && id.parse::<u64>() == Ok(self.id)
+        };
+        map.len() == 3
+            && text("name").is_some_and(name_is)
+            && text("id").is_some_and(id_is)
+            && text("email") == Some(self.email.as_str())
+    }
 }
 
 /// A role.
@@ -359,6 +384,35 @@ impl People {
 mod tests {
     use super::*;
     use crate::people_seed;
+
+    #[test]
+    fn a_reference_is_recognised_exactly_without_being_built() {
+        let people = people_seed::people();
+        let mut user = people.users[0].clone();
+        for first in [Some("Ann"), Some(""), None] {
+            user.first_name = first.map(str::to_owned);
+            let reference = user.reference();
+            assert!(user.is_reference(&reference), "{reference}");
+            let mut other = people.users[1].clone();
+            other.first_name = user.first_name.clone();
+            assert!(!user.is_reference(&other.reference()));
+            for (key, wrong) in [
+                ("name", json!("Ann  Boyle")),
+                ("name", json!(format!("{} ", user.full_name()))),
+                ("id", json!(format!("0{}", user.id))),
+                ("id", json!(user.id)),
+                ("email", json!("someone@else.com")),
+            ] {
+                let mut changed = reference.clone();
+                changed[key] = wrong;
+                assert!(!user.is_reference(&changed), "{changed}");
+            }
+            let mut more = reference.clone();
+            more["extra"] = json!(1);
+            assert!(!user.is_reference(&more));
+            assert!(!user.is_reference(&json!(user.id.to_string())));
+        }
+    }
 
     #[test]
     fn a_group_stands_for_its_users_roles_and_groups_once_each() {

@@ -12,7 +12,7 @@ use crate::external;
 use crate::paging::{self, Sort};
 use crate::schema::ModuleDef;
 use crate::state::lock;
-use crate::store::{render, FieldSet, Record, Stamp};
+use crate::store::{render, FieldRef, FieldSet, Record, Stamp};
 use crate::{recycle, search, time, writes};
 use zoho_spec::limits::MAX_RECORDS_PER_CALL;
 use zoho_spec::{ApiVersion, Operation};
@@ -236,20 +236,26 @@ fn record_target(
         let value = given
             .value(field.api_name)
             .ok_or_else(|| writes::mandatory_missing(field.api_name))?;
-        return external::find_by_value(store, m, field, value).ok_or_else(|| {
-            Outcome::err(
-                "INVALID_DATA",
-                "the id given seems to be invalid",
-                json!({ field.api_name: value }),
-            )
-        });
+        return store
+            .find_by_ref(m.api_name, field.api_name, value, None)
+            .ok_or_else(|| {
+                Outcome::err(
+                    "INVALID_DATA",
+                    "the id given seems to be invalid",
+                    json!({ field.api_name: value.to_value() }),
+                )
+            });
     }
     let raw = given
         .value("id")
         .ok_or_else(|| writes::mandatory_missing("id"))?;
-    body::id_of(raw)
-        .filter(|id| store.get(m.api_name, *id).is_some())
-        .ok_or_else(|| Outcome::invalid_id(&body::id_text(raw)))
+    let id = match raw {
+        FieldRef::Text(text) => body::parse_id(text),
+        FieldRef::Json(value) => body::id_of(value),
+        FieldRef::Owner(_) => None,
+    };
+    id.filter(|id| store.get(m.api_name, *id).is_some())
+        .ok_or_else(|| Outcome::invalid_id(&body::id_text(&raw.to_value())))
 }
 
 /// `DELETE /{module}?ids=…` and `DELETE /{module}/{id}`.

@@ -2,12 +2,13 @@
 //! between them, users, contact roles, mass-update jobs, paging cursors, and how often each record
 //! was written.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::people::People;
+use crate::people::{People, User};
 use crate::prng::Prng;
 use std::sync::Arc;
 
@@ -22,7 +23,7 @@ pub(crate) type Fields = Map<String, Value>;
 /// record, or the checked fields of a write.
 pub(crate) trait FieldSet {
     /// The value of a field, if given.
-    fn value(&self, name: &str) -> Option<&Value>;
+    fn value(&self, name: &str) -> Option<FieldRef<'_>>;
 
     /// Whether the field is given.
     fn has(&self, name: &str) -> bool {
@@ -34,8 +35,8 @@ pub(crate) trait FieldSet {
 }
 
 impl FieldSet for Fields {
-    fn value(&self, name: &str) -> Option<&Value> {
-        self.get(name)
+    fn value(&self, name: &str) -> Option<FieldRef<'_>> {
+        self.get(name).map(FieldRef::Json)
     }
 
     fn names(&self) -> impl Iterator<Item = &str> {
@@ -43,10 +44,146 @@ impl FieldSet for Fields {
     }
 }
 
+/// A field's value as a write gives it: text as the body holds it (borrowed where it needs no
+/// unescaping, so that storing it copies it into the buffer the record already holds), any
+/// other JSON value parsed. Text is never `Json(Value::String)`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Input<'a> {
+    /// A JSON string.
+    Text(Cow<'a, str>),
+    /// Any other JSON value.
+    Json(Value),
+}
+
+impl Input<'_> {
+    /// The value parsed, text as `Value::String`.
+    pub(crate) fn from_value(value: Value) -> Input<'static> {
+        match value {
+            Value::String(text) => Input::Text(Cow::Owned(text)),
+            other => Input::Json(other),
+        }
+    }
+
+    /// The value as a `Value`.
+    pub(crate) fn into_value(self) -> Value {
+        match self {
+            Input::Text(text) => Value::String(text.into_owned()),
+            Input::Json(value) => value,
+        }
+    }
+
+    /// A reference to it.
+    pub(crate) fn as_ref(&self) -> FieldRef<'_> {
+        match self {
+            Input::Text(text) => FieldRef::Text(text),
+            Input::Json(value) => FieldRef::Json(value),
+        }
+    }
+
+    /// Stores it in `slot`, copying text into the string `slot` holds rather than replacing it.
+    pub(crate) fn store_in(self, slot: &mut Value) {
+        match (slot, self) {
+            (Value::String(held), Input::Text(text)) => {
+                held.clear();
+                held.push_str(&text);
+            }
+            (slot, input) => *slot = input.into_value(),
+        }
+    }
+}
+
+/// What a checked write sets a field to: the value given, or the active user a (not unique)
+/// owner field names, whose `{name, id, email}` is built only when the record does not hold it
+/// already.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Setting<'a> {
+    /// The value as given, or as the check made it.
+    Input(Input<'a>),
+    /// An active user, by id.
+    Owner(u64),
+}
+
+impl Setting<'_> {
+    fn as_ref(&self) -> FieldRef<'_> {
+        match self {
+            Setting::Input(input) => input.as_ref(),
+            Setting::Owner(id) => FieldRef::Owner(*id),
+        }
+    }
+}
+
+/// A field's value as [`FieldSet::value`] reads it: text, or any JSON value (text too, when it
+/// comes from a stored record).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum FieldRef<'v> {
+    /// Text given by a write.
+    Text(&'v str),
+    /// A JSON value.
+    Json(&'v Value),
+    /// The user a checked owner field names.
+    Owner(u64),
+}
+
+impl<'v> FieldRef<'v> {
+    /// The text, if it is text.
+    pub(crate) fn as_str(self) -> Option<&'v str> {
+        match self {
+            FieldRef::Text(text) => Some(text),
+            FieldRef::Json(value) => value.as_str(),
+            FieldRef::Owner(_) => None,
+        }
+    }
+
+    /// The JSON value it holds, if it is not text given by a write.
+    pub(crate) fn as_json(self) -> Option<&'v Value> {
+        match self {
+            FieldRef::Json(value) => Some(value),
+            FieldRef::Text(_) | FieldRef::Owner(_) => None,
+        }
+    }
+
+    /// Null, or text of blanks only.
+    pub(crate) fn is_blank(self) -> bool {
+        match self {
+            FieldRef::Json(Value::Null) => true,
+            other => other.as_str().is_some_and(|text| text.trim().is_empty()),
+        }
+    }
+
+    /// Whether it is this stored value.
+    pub(crate) fn is(self, stored: &Value) -> bool {
+        match self {
+            FieldRef::Text(text) => stored.as_str() == Some(text),
+            FieldRef::Json(value) => value == stored,
+            FieldRef::Owner(id) => {
+                stored.get("id").and_then(Value::as_str) == Some(&id.to_string())
+            }
+        }
+    }
+
+    /// Its JSON text.
+    pub(crate) fn json_text(self) -> String {
+        match self {
+            FieldRef::Json(value) => value.to_string(),
+            other => other.to_value().to_string(),
+        }
+    }
+
+    /// An owned copy (an owner as `{id}`: only a unique field, never an owner, is looked up by
+    /// its value).
+    pub(crate) fn to_value(self) -> Value {
+        match self {
+            FieldRef::Text(text) => Value::from(text),
+            FieldRef::Json(value) => value.clone(),
+            FieldRef::Owner(id) => json!({ "id": id.to_string() }),
+        }
+    }
+}
+
 /// The fields of a write once checked, by increasing name, each once: the names are the
 /// schema's own, so none is copied until a record gains a field it did not have.
 #[derive(Debug, Default)]
-pub(crate) struct Checked(pub Vec<(&'static str, Value)>);
+pub(crate) struct Checked<'a>(pub Vec<(&'static str, Setting<'a>)>);
 
 /// Two field names in `str`'s order, compared in line: names are short, and a write compares
 /// hundreds of them, where a call to `memcmp` for each costs more than the comparison.
@@ -54,10 +191,10 @@ pub(crate) fn name_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     a.as_bytes().iter().cmp(b.as_bytes().iter())
 }
 
-impl FieldSet for Checked {
-    fn value(&self, name: &str) -> Option<&Value> {
+impl FieldSet for Checked<'_> {
+    fn value(&self, name: &str) -> Option<FieldRef<'_>> {
         let at = self.0.binary_search_by(|(k, _)| name_cmp(k, name)).ok()?;
-        Some(&self.0[at].1)
+        Some(self.0[at].1.as_ref())
     }
 
     fn names(&self) -> impl Iterator<Item = &str> {
@@ -335,7 +472,7 @@ impl Store {
         &mut self,
         module: &'static str,
         id: u64,
-        fields: Checked,
+        fields: Checked<'_>,
     ) -> Option<&mut Record> {
         let indexed: Vec<&'static str> = self
             .unique
@@ -343,11 +480,13 @@ impl Store {
             .filter(|(m, f)| *m == module && fields.has(f))
             .map(|(_, f)| *f)
             .collect();
+        let people = &self.people;
         let record = self.records.get_mut(module)?.get_mut(&id)?;
         let old: Vec<(&'static str, Value)> = indexed
             .iter()
             .filter_map(|f| Some((*f, record.fields.get(*f)?.clone())))
             .collect();
+        let owner = |id: u64| people.user(id).map_or(Value::Null, User::reference);
         // Both are in key order: one walk along the record finds every field it holds.
         let mut added = Vec::new();
         let mut held = record.fields.iter_mut().peekable();
@@ -357,11 +496,22 @@ impl Store {
                 .is_some()
             {}
             match held.next_if(|(k, _)| k.as_str() == name) {
-                Some((_, slot)) => *slot = value,
+                Some((_, slot)) => match value {
+                    Setting::Input(input) => input.store_in(slot),
+                    Setting::Owner(id) => {
+                        if !people.user(id).is_some_and(|u| u.is_reference(slot)) {
+                            *slot = owner(id);
+                        }
+                    }
+                },
                 None => added.push((name, value)),
             }
         }
         for (name, value) in added {
+            let value = match value {
+                Setting::Input(input) => input.into_value(),
+                Setting::Owner(id) => owner(id),
+            };
             record.fields.insert(name.to_owned(), value);
         }
         let new: Vec<(&'static str, Value)> = indexed
@@ -442,12 +592,23 @@ impl Store {
         value: &Value,
         except: Option<u64>,
     ) -> Option<u64> {
+        self.find_by_ref(module, field, FieldRef::Json(value), except)
+    }
+
+    /// [`Store::find_by`] of a value as a write gives it.
+    pub(crate) fn find_by_ref(
+        &self,
+        module: &str,
+        field: &str,
+        value: FieldRef<'_>,
+        except: Option<u64>,
+    ) -> Option<u64> {
         if let Some(index) = self.unique.get(&(module, field)) {
-            let ids = index.get(&value.to_string())?;
+            let ids = index.get(&value.json_text())?;
             return ids.iter().copied().find(|id| Some(*id) != except);
         }
         self.records(module)
-            .find(|(id, r)| Some(*id) != except && r.fields.get(field) == Some(value))
+            .find(|(id, r)| Some(*id) != except && r.fields.get(field).is_some_and(|v| value.is(v)))
             .map(|(id, _)| id)
     }
 

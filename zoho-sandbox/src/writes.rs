@@ -11,7 +11,7 @@ use crate::recycle_bin;
 use crate::schema::{FieldDef, FieldType, ModuleDef};
 use crate::store::{
     creation_stamp, display_name, modification_stamp, refresh_computed, write_details, Checked,
-    FieldSet, Fields, Record, RecordState, Stamp, Store, PATRICIA_ID,
+    FieldRef, FieldSet, Fields, Input, Record, RecordState, Setting, Stamp, Store, PATRICIA_ID,
 };
 use crate::{settings, time};
 
@@ -91,7 +91,7 @@ pub(crate) fn update_given<R>(
     let fields = normalise_given(store, module, given)?;
     if let Some(cleared) = module
         .fields()
-        .find(|f| f.mandatory && fields.has(f.api_name) && is_blank(fields.value(f.api_name)))
+        .find(|f| f.mandatory && fields.value(f.api_name).is_some_and(FieldRef::is_blank))
     {
         return Err(mandatory_missing(cleared.api_name));
     }
@@ -241,11 +241,11 @@ pub(crate) fn normalise_owned(
 
 /// [`normalise`] of a body's record: its values are moved, and the names kept are the
 /// schema's own.
-pub(crate) fn normalise_given(
+pub(crate) fn normalise_given<'a>(
     store: &Store,
     module: &ModuleDef,
-    given: Given<'_>,
-) -> Result<Checked, Outcome> {
+    given: Given<'a>,
+) -> Result<Checked<'a>, Outcome> {
     let mut out = Vec::with_capacity(given.len());
     // The entries are in name order: the module's fields are found by walking along them.
     let mut walk = module.walk();
@@ -256,12 +256,12 @@ pub(crate) fn normalise_given(
         match walk.field(&name) {
             Some(def) if def.read_only => {}
             Some(def) => {
-                let value = checked_owned(store, def, value)?;
+                let value = checked_input(store, def, value)?;
                 out.push((def.api_name, value));
             }
             None if name == "Layout" => {
-                let layout = dependencies::layout_of(module, &value)?;
-                out.push(("Layout", layout));
+                let layout = dependencies::layout_of(module, &value.into_value())?;
+                out.push(("Layout", Setting::Input(Input::Json(layout))));
             }
             None => return Err(unknown_field(&name)),
         }
@@ -274,10 +274,74 @@ pub(crate) fn checked(store: &Store, def: &FieldDef, value: &Value) -> Result<Va
     checked_owned(store, def, value.clone())
 }
 
+/// [`checked`] of a value as a body gives it: text that fits is kept as it was read.
+/// An owner field (not a unique one) is checked to name an active user, and left to the merge
+/// to write as `{name, id, email}` when the record does not hold that already.
+fn checked_input<'a>(
+    store: &Store,
+    def: &FieldDef,
+    value: Input<'a>,
+) -> Result<Setting<'a>, Outcome> {
+    match value {
+        Input::Text(text) if !is_lookup(def.kind) => {
+            if text_fits(def.kind, &text) {
+                Ok(Setting::Input(Input::Text(text)))
+            } else {
+                Err(wrong_type(def))
+            }
+        }
+        Input::Json(Value::Null) => Ok(Setting::Input(Input::Json(Value::Null))),
+        value if def.kind == FieldType::OwnerLookup && !def.unique => {
+            let user = match &value {
+                Input::Text(text) => body::parse_id(text),
+                Input::Json(value) => lookup_id(value).as_deref().and_then(body::parse_id),
+            };
+            match user.and_then(|id| store.people.owner(id)) {
+                Some(user) => Ok(Setting::Owner(user.id)),
+                None => Err(wrong_type(def)),
+            }
+        }
+        other => checked_owned(store, def, other.into_value())
+            .map(|value| Setting::Input(Input::from_value(value))),
+    }
+}
+
+/// Whether a field's value names another record (and is stored as `{name, id}`).
+fn is_lookup(kind: FieldType) -> bool {
+    matches!(kind, FieldType::Lookup(_) | FieldType::OwnerLookup)
+}
+
+/// Whether text is a value of a field of this type (not a lookup).
+fn text_fits(kind: FieldType, text: &str) -> bool {
+    match kind {
+        FieldType::Picklist(offered) => offered.contains(&text),
+        FieldType::Date => is_date(text),
+        FieldType::Integer
+        | FieldType::BigInt
+        | FieldType::Double
+        | FieldType::Currency
+        | FieldType::Decimal
+        | FieldType::Percent
+        | FieldType::MultiSelect(_)
+        | FieldType::Subform(_)
+        | FieldType::Boolean => false,
+        _ => true,
+    }
+}
+
 /// [`checked`] of a value the caller owns, returned as it is when it needs no change.
 fn checked_owned(store: &Store, def: &FieldDef, value: Value) -> Result<Value, Outcome> {
     if value.is_null() {
         return Ok(Value::Null);
+    }
+    if let Value::String(text) = &value {
+        if !is_lookup(def.kind) {
+            return if text_fits(def.kind, text) {
+                Ok(value)
+            } else {
+                Err(wrong_type(def))
+            };
+        }
     }
     let ok = match def.kind {
         FieldType::Integer | FieldType::BigInt => value.is_i64() || value.is_u64(),
@@ -370,8 +434,8 @@ pub(crate) fn duplicate(
     this: Option<u64>,
 ) -> Option<Outcome> {
     module.fields().filter(|f| f.unique).find_map(|f| {
-        let value = fields.value(f.api_name).filter(|v| !is_blank(Some(v)))?;
-        let other = store.find_by(module.api_name, f.api_name, value, this)?;
+        let value = fields.value(f.api_name).filter(|v| !v.is_blank())?;
+        let other = store.find_by_ref(module.api_name, f.api_name, value, this)?;
         Some(Outcome::err(
             "DUPLICATE_DATA",
             "duplicate data",

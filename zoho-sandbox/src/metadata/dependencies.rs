@@ -14,7 +14,7 @@ use crate::answers::{Answer, Outcome};
 use crate::body;
 use crate::ctx::{Ctx, Handled};
 use crate::schema::{FieldDef, Layout, MapDependency, ModuleDef, Schema};
-use crate::store::{FieldSet, Fields};
+use crate::store::{FieldRef, FieldSet, Fields};
 
 /// The scope family of map dependencies.
 const FAMILY: &str = "map_dependency";
@@ -46,8 +46,13 @@ pub(crate) fn check(
     given: &impl FieldSet,
     existing: Option<&Fields>,
 ) -> Result<(), Outcome> {
-    let value = |key: &str| given.value(key).or_else(|| existing?.get(key));
+    let value = |key: &str| {
+        given
+            .value(key)
+            .or_else(|| existing?.get(key).map(FieldRef::Json))
+    };
     let chosen = value("Layout")
+        .and_then(FieldRef::as_json)
         .and_then(|l| l.get("id"))
         .and_then(body::id_of)
         .and_then(|id| module.layout(id));
@@ -59,16 +64,16 @@ pub(crate) fn check(
             continue;
         }
         let Some(allowed) = value(d.parent)
-            .and_then(Value::as_str)
+            .and_then(FieldRef::as_str)
             .and_then(|p| d.allowed(p))
         else {
             continue;
         };
         let fits = |v: &Value| v.as_str().is_some_and(|v| allowed.contains(&v));
         let ok = match value(d.child) {
-            None | Some(Value::Null) => true,
-            Some(Value::Array(values)) => values.iter().all(fits),
-            Some(other) => fits(other),
+            None | Some(FieldRef::Json(Value::Null)) => true,
+            Some(FieldRef::Json(Value::Array(values))) => values.iter().all(fits),
+            Some(other) => other.as_str().is_some_and(|v| allowed.contains(&v)),
         };
         if !ok {
             return Err(Outcome::err(
