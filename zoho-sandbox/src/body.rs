@@ -109,7 +109,11 @@ pub(crate) enum Item<'a> {
 /// The items of a write body's `data`, parsed straight from the bytes (no `Value` tree of the
 /// whole body), refused as [`object`] and [`data`] refuse them.
 pub(crate) fn write_items(bytes: &[u8]) -> Result<Vec<Item<'_>>, Answer> {
-    let Ok(WriteBody(data)) = serde_json::from_slice::<WriteBody<'_>>(bytes) else {
+    // Checked as UTF-8 once, rather than string by string as `from_slice` does.
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(answers::body_not_object());
+    };
+    let Ok(WriteBody(data)) = serde_json::from_str::<WriteBody<'_>>(text) else {
         return Err(answers::body_not_object());
     };
     match data {
@@ -468,6 +472,9 @@ mod tests {
             br#"[{"id": "1"}]"#,
             br#"{"data": [{"id": "1"}]} trailing"#,
             br#"{"data": [{"id": "1",}]}"#,
+            b"{\"data\": [{\"Last_Name\": \"\xff\"}]}",
+            b"{\"data\": [{\"Last_Name\": \"\xc3\xa9t\xc3\xa9\", \"k\": \"\\u00e9\"}]}",
+            b"{\"data\": [{\"Last_Name\": \"\xc3\xa9t\xc3\xa9\"}]} \xff",
             b"",
             many.as_bytes(),
         ];

@@ -1,5 +1,6 @@
 //! The request journal: every request as the sandbox received it, for tests to inspect.
 
+use bytes::Bytes;
 use serde_json::{json, Value};
 
 use crate::faults::InjectedFault;
@@ -17,8 +18,9 @@ pub struct JournalEntry {
     pub query: Option<String>,
     /// The headers in the order received; names are lowercase.
     pub headers: Vec<(String, String)>,
-    /// The body bytes exactly as received.
-    pub body: Vec<u8>,
+    /// The body bytes exactly as received: the request's own buffer, shared rather than
+    /// copied (`&entry.body[..]` is a `&[u8]`, `entry.body.to_vec()` an owned copy).
+    pub body: Bytes,
     /// When it arrived, in Zoho's time format.
     pub received_at: String,
     /// The fault the sandbox injected into this request, if it injected one: a rule that
@@ -87,7 +89,7 @@ mod tests {
             path: "/crm/v8/Leads".into(),
             query: Some("fields=Last_Name%2CEmail&page=2".into()),
             headers: vec![("x-external".into(), "Contacts.External_Contact_ID".into())],
-            body: br#"{"a":1}"#.to_vec(),
+            body: Bytes::from_static(br#"{"a":1}"#),
             received_at: String::new(),
             fault: None,
         };

@@ -184,7 +184,7 @@ fn journal_entry(parts: &axum::http::request::Parts, body: &Bytes) -> JournalEnt
                 )
             })
             .collect(),
-        body: body.to_vec(),
+        body: body.clone(),
         received_at: time::now(),
         fault: None,
     }

@@ -294,7 +294,8 @@ fn checked_input<'a>(
         value if def.kind == FieldType::OwnerLookup && !def.unique => {
             let user = match &value {
                 Input::Text(text) => body::parse_id(text),
-                Input::Json(value) => lookup_id(value).as_deref().and_then(body::parse_id),
+                Input::Json(Value::Object(map)) => map.get("id").and_then(body::id_of),
+                Input::Json(other) => body::id_of(other),
             };
             match user.and_then(|id| store.people.owner(id)) {
                 Some(user) => Ok(Setting::Owner(user.id)),
