@@ -53,6 +53,55 @@ async fn an_owner_must_be_an_active_user_of_the_org() {
 }
 
 #[tokio::test]
+async fn an_update_stores_the_owner_as_the_user_shows_and_text_exactly_as_given() {
+    let sandbox = common::seeds_only().await;
+    let lead = "738964000002148061";
+    let path = format!("/crm/v8/Leads/{lead}");
+    let user = |id: &str| {
+        let sandbox = &sandbox;
+        let id = id.to_owned();
+        async move {
+            let reply = call(sandbox, "GET", &format!("/crm/v8/users/{id}"))
+                .send()
+                .await;
+            let user = &reply.body()["users"][0];
+            json!({ "name": user["full_name"], "id": id, "email": user["email"] })
+        }
+    };
+    let (ryan, kevin) = (user(RYAN).await, user(KEVIN).await);
+    // The id as an object, as a string and as a number: the same stored owner each time.
+    let kevin_id: u64 = KEVIN.parse().unwrap();
+    for owner in [json!({ "id": KEVIN }), json!(KEVIN), json!(kevin_id)] {
+        let body = json!({ "data": [{ "Owner": owner }] });
+        let reply = call(&sandbox, "PUT", &path).json(body).send().await;
+        assert_eq!(reply.code(0), "SUCCESS", "{owner}");
+        assert_eq!(sandbox.record("Leads", lead).unwrap()["Owner"], kevin);
+    }
+    let body = json!({ "data": [{ "Owner": { "id": RYAN } }] });
+    call(&sandbox, "PUT", &path).json(body).send().await;
+    assert_eq!(sandbox.record("Leads", lead).unwrap()["Owner"], ryan);
+
+    // Text is stored as given, escapes read, over a shorter and then a longer value.
+    for text in ["Ø", "Ünïcode \"quoted\" \\ tab\t", "R"] {
+        let body = json!({ "data": [{ "Last_Name": text, "Description": text }] });
+        let reply = call(&sandbox, "PUT", &path).json(body).send().await;
+        assert_eq!(reply.code(0), "SUCCESS");
+        let stored = sandbox.record("Leads", lead).unwrap();
+        assert_eq!(
+            (&stored["Last_Name"], &stored["Description"]),
+            (&json!(text), &json!(text))
+        );
+    }
+    let body = r#"{"data": [{"Last_Name": "\u0052ossi \ud83d\ude00"}]}"#;
+    let reply = call(&sandbox, "PUT", &path).body(body).send().await;
+    assert_eq!(reply.code(0), "SUCCESS");
+    assert_eq!(
+        sandbox.record("Leads", lead).unwrap()["Last_Name"],
+        "Rossi \u{1f600}"
+    );
+}
+
+#[tokio::test]
 async fn transfer_and_delete_moves_every_record_of_the_user() {
     let sandbox = common::full().await;
     let owned = |who: &str| {
