@@ -304,13 +304,23 @@ pub(crate) struct Cursor {
 /// The records holding each value of one field, by the value's JSON text.
 type ValueIndex = HashMap<String, BTreeSet<u64>>;
 
+/// Every unique field of the schema, by module.
+fn unique_fields(schema: &Schema) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    schema.modules().flat_map(|m| {
+        m.fields()
+            .filter(|f| f.unique)
+            .map(|f| (m.api_name, f.api_name))
+    })
+}
+
 /// Everything the sandbox stores.
 #[derive(Debug, Clone)]
 pub(crate) struct Store {
     /// By module, hashed: every write looks its module up several times.
     records: HashMap<&'static str, BTreeMap<u64, Record>, BuildHasherDefault<NameHasher>>,
     /// The unique fields' values, so that a write checks them without scanning the module
-    /// (`(module, field)` → value → records). Kept by `put`, `merge_fields` and `remove`.
+    /// (`(module, field)` → value → records). Kept by `put`, the merges and `remove`, and
+    /// made or dropped by `set_schema` as a field becomes unique or stops being.
     unique: HashMap<(&'static str, &'static str), ValueIndex>,
     relations: BTreeMap<RelationKey, Fields>,
     write_counts: HashMap<(&'static str, u64), u32>,
@@ -362,14 +372,7 @@ impl Store {
             .modules()
             .map(|m| (m.api_name, BTreeMap::new()))
             .collect();
-        // Fields made unique later through the metadata API are checked by a scan (`find_by`).
-        let unique = schema
-            .modules()
-            .flat_map(|m| {
-                m.fields()
-                    .filter(|f| f.unique)
-                    .map(|f| (m.api_name, f.api_name))
-            })
+        let unique = unique_fields(&schema)
             .map(|key| (key, ValueIndex::new()))
             .collect();
         Store {
@@ -403,8 +406,23 @@ impl Store {
         &self.schema
     }
 
-    /// Puts new metadata in force.
+    /// Puts new metadata in force; a field that became unique is indexed from the records
+    /// that hold it, and one that is no longer unique loses its index.
     pub(crate) fn set_schema(&mut self, schema: Schema) {
+        let wanted: BTreeSet<(&'static str, &'static str)> = unique_fields(&schema).collect();
+        self.unique.retain(|key, _| wanted.contains(key));
+        for (module, field) in wanted {
+            if self.unique.contains_key(&(module, field)) {
+                continue;
+            }
+            let mut index = ValueIndex::new();
+            for (id, record) in self.records(module) {
+                if let Some(value) = record.fields.get(field) {
+                    index.entry(value.to_string()).or_default().insert(id);
+                }
+            }
+            self.unique.insert((module, field), index);
+        }
         self.schema = Arc::new(schema);
     }
 
@@ -847,6 +865,53 @@ mod tests {
         assert_eq!(
             store.find_by("Leads", "Last_Name", &json!("A"), None),
             Some(1)
+        );
+    }
+
+    #[test]
+    fn a_field_made_unique_is_indexed_from_the_records_and_unindexed_when_it_stops() {
+        let mut store = Store::new(1);
+        let lead = |name: &str| Record {
+            fields: json!({ "Last_Name": name }).as_object().unwrap().clone(),
+            state: RecordState::Normal,
+        };
+        store.put("Leads", 1, lead("A"));
+        store.put("Leads", 2, lead("B"));
+        let key = ("Leads", "Last_Name");
+        let with_unique = |store: &Store, unique: bool| {
+            let mut schema = Schema::clone(store.schema());
+            let leads = schema.module_mut("Leads").unwrap();
+            let field = leads.fields.iter_mut().find(|f| f.api_name == "Last_Name");
+            field.unwrap().unique = unique;
+            schema
+        };
+        assert!(!store.unique.contains_key(&key));
+        let schema = with_unique(&store, true);
+        store.set_schema(schema);
+        assert_eq!(store.unique[&key].len(), 2);
+        assert_eq!(
+            store.find_by("Leads", "Last_Name", &json!("B"), None),
+            Some(2)
+        );
+        store.merge_fields(
+            "Leads",
+            2,
+            json!({ "Last_Name": "C" }).as_object().unwrap().clone(),
+        );
+        assert_eq!(store.find_by("Leads", "Last_Name", &json!("B"), None), None);
+        assert_eq!(
+            store.find_by("Leads", "Last_Name", &json!("C"), None),
+            Some(2)
+        );
+        // The other unique fields keep their indexes.
+        let emails = store.unique[&("Leads", "Email")].len();
+        let schema = with_unique(&store, false);
+        store.set_schema(schema);
+        assert!(!store.unique.contains_key(&key));
+        assert_eq!(store.unique[&("Leads", "Email")].len(), emails);
+        assert_eq!(
+            store.find_by("Leads", "Last_Name", &json!("C"), None),
+            Some(2)
         );
     }
 
