@@ -30,8 +30,9 @@ pub(crate) fn duplicate_on_insert(
     module: &ModuleDef,
     fields: &Fields,
 ) -> Option<Outcome> {
-    let name = format!("duplicate_check_preference:{}", module.api_name);
-    let preference = store.settings.value(&name)?;
+    let preference = store
+        .settings
+        .value_of("duplicate_check_preference:", module.api_name)?;
     if preference.get("type").and_then(Value::as_str) != Some("mapped_module_records") {
         return None;
     }

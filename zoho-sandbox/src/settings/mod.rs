@@ -98,6 +98,16 @@ impl Settings {
         self.values.get(name)
     }
 
+    /// The single-object setting named `prefix` then `part`, found without building the name,
+    /// as [`Settings::list_of`] finds a list.
+    pub(crate) fn value_of(&self, prefix: &str, part: &str) -> Option<&Value> {
+        self.values
+            .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
+            .take_while(|(name, _)| name.starts_with(prefix))
+            .find(|(name, _)| &name[prefix.len()..] == part)
+            .map(|(_, value)| value)
+    }
+
     /// Saves a single-object setting.
     pub(crate) fn set_value(&mut self, name: &str, value: Value) {
         self.values.insert(name.to_owned(), value);
