@@ -176,12 +176,16 @@ pub(crate) fn get(ctx: &Ctx<'_>, module: &str, id: &str) -> Handled {
 pub(crate) fn insert(ctx: &Ctx<'_>, module: &str) -> Handled {
     let m = ctx.module(module)?;
     ctx.require_shape(m)?;
-    let body = body::object(&ctx.req.body)?;
-    let records = body::data(&body)?;
+    // Read straight from the body's bytes, as an update is; one time for every record.
+    let records = body::write_items(&ctx.req.body)?;
+    let stamp = Stamp::now();
     let mut store = ctx.store();
     let outcomes = records
-        .iter()
-        .map(|r| writes::insert(&mut store, m, r))
+        .into_iter()
+        .map(|record| match record {
+            body::Item::Record(given) => writes::insert_given(&mut store, m, given, &stamp),
+            body::Item::NotObject => writes::not_an_object(),
+        })
         .collect();
     Ok(write_answer(outcomes, StatusCode::CREATED))
 }

@@ -223,6 +223,11 @@ impl Stamp {
         Stamp { time: time::now() }
     }
 
+    /// The time, in Zoho's format.
+    pub(crate) fn time(&self) -> &str {
+        &self.time
+    }
+
     /// Marks a record modified at this time by Patricia Boyle, reusing what it holds.
     pub(crate) fn modified(&self, fields: &mut Fields) {
         match fields.get_mut("Modified_Time") {

@@ -20,10 +20,44 @@ pub(crate) fn insert(store: &mut Store, module: &ModuleDef, record: &Value) -> O
     let Some(given) = record.as_object() else {
         return not_an_object();
     };
-    let mut fields = match normalise(store, module, given) {
-        Ok(fields) => fields,
+    match normalise(store, module, given) {
+        Ok(fields) => insert_fields(store, module, fields, &time::now()),
+        Err(outcome) => outcome,
+    }
+}
+
+/// [`insert`] of a record read from a body, created at the request's `stamp`.
+pub(crate) fn insert_given(
+    store: &mut Store,
+    module: &ModuleDef,
+    given: Given<'_>,
+    stamp: &Stamp,
+) -> Outcome {
+    let checked = match normalise_given(store, module, given) {
+        Ok(checked) => checked,
         Err(outcome) => return outcome,
     };
+    let fields = checked
+        .0
+        .into_iter()
+        .map(|(name, setting)| {
+            let value = match setting {
+                Setting::Input(input) => input.into_value(),
+                Setting::Owner(id) => owner_of(store, &id.to_string()).unwrap_or(Value::Null),
+            };
+            (name.to_owned(), value)
+        })
+        .collect();
+    insert_fields(store, module, fields, stamp.time())
+}
+
+/// The checks and the storing of an insert, once its fields are normalised.
+fn insert_fields(
+    store: &mut Store,
+    module: &ModuleDef,
+    mut fields: Fields,
+    created: &str,
+) -> Outcome {
     if let Some(missing) = module
         .fields()
         .find(|f| f.mandatory && is_blank(fields.get(f.api_name)))
@@ -43,7 +77,7 @@ pub(crate) fn insert(store: &mut Store, module: &ModuleDef, record: &Value) -> O
         let owner = owner_of(store, PATRICIA_ID).unwrap_or(Value::Null);
         fields.insert("Owner".into(), owner);
     }
-    creation_stamp(&mut fields, &time::now());
+    creation_stamp(&mut fields, created);
     refresh_computed(module, &mut fields);
     let id = store.new_id();
     let details = write_details(id, &fields);
@@ -182,7 +216,7 @@ pub(crate) fn mandatory_missing(api_name: &str) -> Outcome {
     )
 }
 
-fn not_an_object() -> Outcome {
+pub(crate) fn not_an_object() -> Outcome {
     Outcome::err(
         "INVALID_DATA",
         "invalid data",
