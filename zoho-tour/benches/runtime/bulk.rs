@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use hyper::header::{AUTHORIZATION, CONTENT_TYPE};
+use hyper::StatusCode;
 use serde::Serialize;
 use serde_json::json;
 use zoho_runtime::{zoho_endpoint, Client, Endpoint, Outcomes, RecordId};
@@ -327,7 +328,7 @@ async fn bulk_references(
     let auth = format!("Zoho-oauthtoken {}", sandbox.access_token());
     let crm = sandbox.crm_url("v2");
     let get_url = format!("{crm}/Leads/{}", ids[0]);
-    let get_calls = hammer(sandbox, LIMIT, DURATION, {
+    let get_calls = hammer(sandbox, LIMIT, DURATION, StatusCode::OK, {
         let (http, auth) = (http.clone(), auth.clone());
         move || http.get(&get_url).header(AUTHORIZATION, &auth)
     })
@@ -346,6 +347,7 @@ async fn bulk_references(
         sandbox,
         LIMIT,
         DURATION,
+        StatusCode::OK,
         json_put(&http, &auth, put_url, body),
     )
     .await?;

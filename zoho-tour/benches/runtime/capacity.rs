@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use hyper::header::{AUTHORIZATION, CONTENT_TYPE};
-use hyper::StatusCode;
+use hyper::{Method, StatusCode};
 use zoho_runtime::RecordId;
 use zoho_sandbox::Sandbox;
 
@@ -14,8 +14,8 @@ use crate::records::{hand_client, Envelope, Lead};
 use crate::support::{thousands, Fallible, Row, Verdict};
 
 /// Requests per second the sandbox serves with no latency and no limit, from `CONCURRENCY`
-/// connections of a plain reqwest client on the same machine: one record read, and writes of
-/// 100 records of each of part 3's two kinds.
+/// connections of a plain reqwest client on the same machine: one record read, updates of 100
+/// records of each of part 3's two kinds, and inserts of 100 full leads.
 pub(crate) async fn sandbox_capacity(
     rows: &mut Vec<Row>,
     sandbox: &Sandbox,
@@ -50,7 +50,7 @@ pub(crate) async fn sandbox_capacity(
     ];
 
     let get_url = format!("{crm}/Leads/{}", ids[0]);
-    let get = hammer(sandbox, CONCURRENCY, DURATION, {
+    let get = hammer(sandbox, CONCURRENCY, DURATION, StatusCode::OK, {
         let (http, auth) = (http.clone(), auth.clone());
         move || http.get(&get_url).header(AUTHORIZATION, &auth)
     })
@@ -70,14 +70,26 @@ pub(crate) async fn sandbox_capacity(
 
     // What part 3 asks of it at the ceiling: 10 calls of 100 records every 20 ms.
     let needed = ceiling();
-    for (name, body) in bodies {
-        let rate = hammer(
-            sandbox,
-            CONCURRENCY,
-            DURATION,
-            json_put(&http, &auth, format!("{crm}/Leads"), body),
-        )
-        .await?;
+    // The inserts come last: each call adds 100 leads the other measures would then meet.
+    let insert = Bytes::from(serde_json::to_vec(&Envelope {
+        data: &leads[..100],
+    })?);
+    let writes = bodies
+        .into_iter()
+        .map(|(name, body)| {
+            (
+                name,
+                StatusCode::OK,
+                json_write(&http, &auth, Method::PUT, format!("{crm}/Leads"), body),
+            )
+        })
+        .chain([(
+            "POST 100 seed 002 leads",
+            StatusCode::CREATED,
+            json_write(&http, &auth, Method::POST, format!("{crm}/Leads"), insert),
+        )]);
+    for (name, expected, request) in writes {
+        let rate = hammer(sandbox, CONCURRENCY, DURATION, expected, request).await?;
         let records = rate * 100.0;
         println!(
             "  {name}: {} requests/s = {} records/s ({CONCURRENCY} connections, {DURATION:?})",
@@ -103,20 +115,33 @@ pub(crate) fn json_put(
     url: String,
     body: Bytes,
 ) -> impl Fn() -> reqwest::RequestBuilder + Clone + Send + 'static {
+    json_write(http, auth, Method::PUT, url, body)
+}
+
+/// The same write of a JSON body, built anew for each call `hammer` makes.
+fn json_write(
+    http: &reqwest::Client,
+    auth: &str,
+    method: Method,
+    url: String,
+    body: Bytes,
+) -> impl Fn() -> reqwest::RequestBuilder + Clone + Send + 'static {
     let (http, auth) = (http.clone(), auth.to_owned());
     move || {
-        http.put(&url)
+        http.request(method.clone(), &url)
             .header(AUTHORIZATION, &auth)
             .header(CONTENT_TYPE, "application/json")
             .body(body.clone())
     }
 }
 
-/// Sends requests from `concurrency` tasks for `duration` and answers the rate of successes.
+/// Sends requests from `concurrency` tasks for `duration` and answers the rate of those
+/// answered `expected`; any other answer ends the measure with an error.
 pub(crate) async fn hammer(
     sandbox: &Sandbox,
     concurrency: usize,
     duration: Duration,
+    expected: StatusCode,
     request: impl Fn() -> reqwest::RequestBuilder + Clone + Send + 'static,
 ) -> Fallible<f64> {
     let started = Instant::now();
@@ -130,7 +155,7 @@ pub(crate) async fn hammer(
                     let response = request().send().await?;
                     let status = response.status();
                     response.bytes().await?;
-                    if status != StatusCode::OK {
+                    if status != expected {
                         return Err(format!("the sandbox answered {status}").into());
                     }
                     done += 1;
