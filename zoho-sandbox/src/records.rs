@@ -180,14 +180,20 @@ pub(crate) fn insert(ctx: &Ctx<'_>, module: &str) -> Handled {
     let records = body::write_items(&ctx.req.body)?;
     let stamp = Stamp::now();
     let mut store = ctx.store();
-    let outcomes = records
-        .into_iter()
-        .map(|record| match record {
+    let mut out = OutcomeWriter::new(records.len());
+    for record in records {
+        let added = match record {
             body::Item::Record(given) => writes::insert_given(&mut store, m, given, &stamp),
-            body::Item::NotObject => writes::not_an_object(),
-        })
-        .collect();
-    Ok(write_answer(outcomes, StatusCode::CREATED))
+            body::Item::NotObject => Err(writes::not_an_object()),
+        };
+        // Each success is written into the answer from the record stored.
+        match added.map(|id| (id, store.get(m.api_name, id))) {
+            Ok((id, Some(record))) => out.success("record added", id, &record.fields),
+            Ok((id, None)) => out.push(Outcome::invalid_id(&id.to_string())),
+            Err(outcome) => out.push(outcome),
+        }
+    }
+    Ok(out.finish(StatusCode::CREATED))
 }
 
 /// `PUT /{module}` (ids in the records) and `PUT /{module}/{id}`.

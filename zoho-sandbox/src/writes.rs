@@ -20,23 +20,28 @@ pub(crate) fn insert(store: &mut Store, module: &ModuleDef, record: &Value) -> O
     let Some(given) = record.as_object() else {
         return not_an_object();
     };
-    match normalise(store, module, given) {
-        Ok(fields) => insert_fields(store, module, fields, &time::now()),
+    let id = normalise(store, module, given)
+        .and_then(|fields| insert_fields(store, module, fields, &time::now()));
+    match id {
+        Ok(id) => {
+            let details = store
+                .get(module.api_name, id)
+                .map_or(Value::Null, |r| write_details(id, &r.fields));
+            Outcome::ok("record added", details)
+        }
         Err(outcome) => outcome,
     }
 }
 
-/// [`insert`] of a record read from a body, created at the request's `stamp`.
+/// [`insert`] of a record read from a body, created at the request's `stamp`: the id of the
+/// record added, whose success the caller writes from the record stored.
 pub(crate) fn insert_given(
     store: &mut Store,
     module: &ModuleDef,
     given: Given<'_>,
     stamp: &Stamp,
-) -> Outcome {
-    let checked = match normalise_given(store, module, given) {
-        Ok(checked) => checked,
-        Err(outcome) => return outcome,
-    };
+) -> Result<u64, Outcome> {
+    let checked = normalise_given(store, module, given)?;
     let fields = checked
         .0
         .into_iter()
@@ -51,27 +56,25 @@ pub(crate) fn insert_given(
     insert_fields(store, module, fields, stamp.time())
 }
 
-/// The checks and the storing of an insert, once its fields are normalised.
+/// The checks and the storing of an insert, once its fields are normalised: the new id.
 fn insert_fields(
     store: &mut Store,
     module: &ModuleDef,
     mut fields: Fields,
     created: &str,
-) -> Outcome {
+) -> Result<u64, Outcome> {
     if let Some(missing) = module
         .fields()
         .find(|f| f.mandatory && is_blank(fields.get(f.api_name)))
     {
-        return mandatory_missing(missing.api_name);
+        return Err(mandatory_missing(missing.api_name));
     }
     if let Some(duplicate) = duplicate(store, module, &fields, None) {
-        return duplicate;
+        return Err(duplicate);
     }
-    if let Err(outcome) = dependencies::check(module, &fields, None) {
-        return outcome;
-    }
+    dependencies::check(module, &fields, None)?;
     if let Some(duplicate) = settings::effects::duplicate_on_insert(store, module, &fields) {
-        return duplicate;
+        return Err(duplicate);
     }
     if !fields.contains_key("Owner") {
         let owner = owner_of(store, PATRICIA_ID).unwrap_or(Value::Null);
@@ -80,12 +83,11 @@ fn insert_fields(
     creation_stamp(&mut fields, created);
     refresh_computed(module, &mut fields);
     let id = store.new_id();
-    let details = write_details(id, &fields);
     let state = RecordState::Normal;
     store.put(module.api_name, id, Record { fields, state });
     store.count_write(module.api_name, id);
     notifications::written(store, module.api_name, id, Op::Insert, &[]);
-    Outcome::ok("record added", details)
+    Ok(id)
 }
 
 /// Updates the record `id` with the fields of one record of a `data` array.
