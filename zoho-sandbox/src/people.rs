@@ -255,6 +255,11 @@ pub(crate) struct People {
 }
 
 impl People {
+    /// [`User::reference`] of the user with this id, deleted or not; null when there is none.
+    pub(crate) fn reference_of(&self, id: u64) -> Value {
+        self.user(id).map_or(Value::Null, User::reference)
+    }
+
     /// The user with this id, deleted or not.
     pub(crate) fn user(&self, id: u64) -> Option<&User> {
         self.users.iter().find(|u| u.id == id)

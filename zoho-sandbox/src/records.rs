@@ -12,7 +12,7 @@ use crate::external;
 use crate::paging::{self, Sort};
 use crate::schema::ModuleDef;
 use crate::state::lock;
-use crate::store::{render, FieldRef, FieldSet, Record, Stamp};
+use crate::store::{render, FieldSet, Record, Stamp};
 use crate::{recycle, search, time, writes};
 use zoho_spec::limits::MAX_RECORDS_PER_CALL;
 use zoho_spec::{ApiVersion, Operation};
@@ -259,12 +259,8 @@ fn record_target(
     let raw = given
         .value("id")
         .ok_or_else(|| writes::mandatory_missing("id"))?;
-    let id = match raw {
-        FieldRef::Text(text) => body::parse_id(text),
-        FieldRef::Json(value) => body::id_of(value),
-        FieldRef::Owner(_) => None,
-    };
-    id.filter(|id| store.get(m.api_name, *id).is_some())
+    raw.as_id()
+        .filter(|id| store.get(m.api_name, *id).is_some())
         .ok_or_else(|| Outcome::invalid_id(&body::id_text(&raw.to_value())))
 }
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::people::{People, User};
+use crate::people::People;
 use crate::prng::Prng;
 use std::sync::Arc;
 
@@ -131,6 +131,15 @@ impl<'v> FieldRef<'v> {
             FieldRef::Text(text) => Some(text),
             FieldRef::Json(value) => value.as_str(),
             FieldRef::Owner(_) => None,
+        }
+    }
+
+    /// The record id it is: digits as text, or a JSON integer (an owner's user id).
+    pub(crate) fn as_id(self) -> Option<u64> {
+        match self {
+            FieldRef::Text(text) => crate::body::parse_id(text),
+            FieldRef::Json(value) => crate::body::id_of(value),
+            FieldRef::Owner(id) => Some(id),
         }
     }
 
@@ -518,7 +527,6 @@ impl Store {
             .iter()
             .filter_map(|f| Some((*f, record.fields.get(*f)?.clone())))
             .collect();
-        let owner = |id: u64| people.user(id).map_or(Value::Null, User::reference);
         // Both are in key order: one walk along the record finds every field it holds.
         let mut added = Vec::new();
         let mut held = record.fields.iter_mut().peekable();
@@ -532,7 +540,7 @@ impl Store {
                     Setting::Input(input) => input.store_in(slot),
                     Setting::Owner(id) => {
                         if !people.user(id).is_some_and(|u| u.is_reference(slot)) {
-                            *slot = owner(id);
+                            *slot = people.reference_of(id);
                         }
                     }
                 },
@@ -542,7 +550,7 @@ impl Store {
         for (name, value) in added {
             let value = match value {
                 Setting::Input(input) => input.into_value(),
-                Setting::Owner(id) => owner(id),
+                Setting::Owner(id) => people.reference_of(id),
             };
             record.fields.insert(name.to_owned(), value);
         }
@@ -730,10 +738,9 @@ pub(crate) fn refresh_computed(module: &ModuleDef, fields: &mut Fields) {
         " "
     };
     let same = |held: &str| {
-        held.len() == first.len() + space.len() + last.len()
-            && held.starts_with(first)
-            && held.ends_with(last)
-            && held[first.len()..held.len() - last.len()] == *space
+        held.strip_prefix(first)
+            .and_then(|rest| rest.strip_prefix(space))
+            .is_some_and(|rest| rest == last)
     };
     match fields.get("Full_Name") {
         Some(Value::String(held)) if same(held) => {}

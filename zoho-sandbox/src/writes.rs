@@ -7,6 +7,7 @@ use crate::answers::Outcome;
 use crate::body::{self, Given};
 use crate::metadata::dependencies;
 use crate::notifications::{self, Op};
+use crate::people::User;
 use crate::recycle_bin;
 use crate::schema::{FieldDef, FieldType, ModuleDef};
 use crate::store::{
@@ -48,7 +49,7 @@ pub(crate) fn insert_given(
         .map(|(name, setting)| {
             let value = match setting {
                 Setting::Input(input) => input.into_value(),
-                Setting::Owner(id) => owner_of(store, &id.to_string()).unwrap_or(Value::Null),
+                Setting::Owner(id) => store.people.reference_of(id),
             };
             (name.to_owned(), value)
         })
@@ -65,7 +66,7 @@ fn insert_fields(
 ) -> Result<u64, Outcome> {
     if let Some(missing) = module
         .fields()
-        .find(|f| f.mandatory && is_blank(fields.get(f.api_name)))
+        .find(|f| f.mandatory && fields.value(f.api_name).is_none_or(FieldRef::is_blank))
     {
         return Err(mandatory_missing(missing.api_name));
     }
@@ -226,14 +227,6 @@ pub(crate) fn not_an_object() -> Outcome {
     )
 }
 
-fn is_blank(value: Option<&Value>) -> bool {
-    match value {
-        None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.trim().is_empty(),
-        _ => false,
-    }
-}
-
 /// Checks and normalises the writable fields of a record body.
 ///
 /// System fields (`id`, times, authors, `$…`) are ignored as Zoho ignores them; a field the
@@ -328,12 +321,7 @@ fn checked_input<'a>(
         }
         Input::Json(Value::Null) => Ok(Setting::Input(Input::Json(Value::Null))),
         value if def.kind == FieldType::OwnerLookup && !def.unique => {
-            let user = match &value {
-                Input::Text(text) => body::parse_id(text),
-                Input::Json(Value::Object(map)) => map.get("id").and_then(body::id_of),
-                Input::Json(other) => body::id_of(other),
-            };
-            match user.and_then(|id| store.people.owner(id)) {
+            match lookup_id(value.as_ref()).and_then(|id| store.people.owner(id)) {
                 Some(user) => Ok(Setting::Owner(user.id)),
                 None => Err(wrong_type(def)),
             }
@@ -385,7 +373,8 @@ fn checked_owned(store: &Store, def: &FieldDef, value: Value) -> Result<Value, O
         FieldType::Double | FieldType::Currency | FieldType::Decimal | FieldType::Percent => {
             value.is_number()
         }
-        FieldType::Picklist(offered) => value.as_str().is_some_and(|x| offered.contains(&x)),
+        // Text was decided above, by `text_fits`.
+        FieldType::Picklist(_) | FieldType::Date => false,
         FieldType::MultiSelect(offered) => value.as_array().is_some_and(|xs| {
             xs.iter()
                 .all(|x| x.as_str().is_some_and(|x| offered.contains(&x)))
@@ -394,14 +383,13 @@ fn checked_owned(store: &Store, def: &FieldDef, value: Value) -> Result<Value, O
             .as_array()
             .is_some_and(|xs| xs.iter().all(Value::is_object)),
         FieldType::Boolean => value.is_boolean(),
-        FieldType::Date => value.as_str().is_some_and(is_date),
         FieldType::Lookup(target) => return lookup(store, def, target, &value),
         FieldType::OwnerLookup => {
-            let id = lookup_id(&value).unwrap_or_default();
-            return owner_of(store, &id).ok_or_else(|| wrong_type(def));
+            let user = lookup_id(FieldRef::Json(&value)).and_then(|id| store.people.owner(id));
+            return user.map(User::reference).ok_or_else(|| wrong_type(def));
         }
         // Numbers are accepted in text fields and stored as text, as Zoho does.
-        _ => value.is_string() || value.is_number(),
+        _ => value.is_number(),
     };
     match value {
         _ if !ok => Err(wrong_type(def)),
@@ -436,31 +424,24 @@ fn is_date(text: &str) -> bool {
 fn lookup(store: &Store, def: &FieldDef, target: &str, value: &Value) -> Result<Value, Outcome> {
     let schema = store.schema();
     let target_def = schema.module(target).ok_or_else(|| wrong_type(def))?;
-    let id = lookup_id(value)
-        .as_deref()
-        .and_then(body::parse_id)
+    let id = lookup_id(FieldRef::Json(value))
         .filter(|id| store.get(target, *id).is_some())
         .ok_or_else(|| wrong_type(def))?;
     let fields = &store.get(target, id).ok_or_else(|| wrong_type(def))?.fields;
     Ok(json!({ "name": display_name(target_def, fields), "id": id.to_string() }))
 }
 
-fn lookup_id(value: &Value) -> Option<String> {
-    let id = match value {
-        Value::Object(map) => map.get("id")?,
-        other => other,
-    };
-    body::id_of(id).map(|id| id.to_string())
+/// The id a lookup's value names: `{"id": …}` or the bare id.
+fn lookup_id(value: FieldRef<'_>) -> Option<u64> {
+    match value {
+        FieldRef::Json(Value::Object(map)) => map.get("id").and_then(body::id_of),
+        other => other.as_id(),
+    }
 }
 
 /// An active user as an owner field: `{name, id, email}`.
 pub(crate) fn owner_of(store: &Store, id: &str) -> Option<Value> {
-    let user = store.people.owner(body::parse_id(id)?)?;
-    Some(crate::answers::object([
-        ("name", Value::String(user.full_name())),
-        ("id", Value::String(user.id.to_string())),
-        ("email", Value::String(user.email.clone())),
-    ]))
+    store.people.owner(body::parse_id(id)?).map(User::reference)
 }
 
 /// `DUPLICATE_DATA` when a unique field's value is held by another record (seed 002).

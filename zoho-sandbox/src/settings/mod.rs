@@ -64,6 +64,15 @@ impl Default for Settings {
     }
 }
 
+/// The entry of `map` named `prefix` then `part`, found among the names that start with
+/// `prefix` rather than by building the name.
+fn named<'m, T>(map: &'m BTreeMap<String, T>, prefix: &str, part: &str) -> Option<&'m T> {
+    map.range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
+        .take_while(|(name, _)| name.starts_with(prefix))
+        .find(|(name, _)| &name[prefix.len()..] == part)
+        .map(|(_, entry)| entry)
+}
+
 impl Settings {
     /// The items of a list; empty when none was ever written.
     pub(crate) fn list(&self, name: &str) -> &[Fields] {
@@ -73,11 +82,7 @@ impl Settings {
     /// The items of the list named `prefix` then `part` (`"record_locking_configurations:"`
     /// and a module), found without building the name: writes ask it of every record.
     pub(crate) fn list_of(&self, prefix: &str, part: &str) -> &[Fields] {
-        self.lists
-            .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
-            .take_while(|(name, _)| name.starts_with(prefix))
-            .find(|(name, _)| &name[prefix.len()..] == part)
-            .map_or(&[], |(_, items)| items.as_slice())
+        named(&self.lists, prefix, part).map_or(&[], Vec::as_slice)
     }
 
     /// The items of a list, to change them.
@@ -101,11 +106,7 @@ impl Settings {
     /// The single-object setting named `prefix` then `part`, found without building the name,
     /// as [`Settings::list_of`] finds a list.
     pub(crate) fn value_of(&self, prefix: &str, part: &str) -> Option<&Value> {
-        self.values
-            .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
-            .take_while(|(name, _)| name.starts_with(prefix))
-            .find(|(name, _)| &name[prefix.len()..] == part)
-            .map(|(_, value)| value)
+        named(&self.values, prefix, part)
     }
 
     /// Saves a single-object setting.
