@@ -12,6 +12,10 @@ fn ui() {
         "ZOHO_SCHEMA_DIR",
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ui/zoho-schema"),
     );
+    // trybuild's project has no `[profile]` of the workspace's, so its cargo would build every
+    // dependency with full debug info (3 GB of `target/tests/trybuild`); line tables as in the
+    // workspace's own crates.
+    std::env::set_var("CARGO_PROFILE_DEV_DEBUG", "line-tables-only");
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/*.rs");
     cases.pass("tests/ui/pass/*.rs");
