@@ -15,7 +15,7 @@ use zoho_crm_api::bulk_write::{BulkOperation, BulkWrite, BulkWriteError, JobActi
 use zoho_crm_api::Record;
 use zoho_sandbox::{Fault, FaultRule, JournalEntry, Sandbox};
 
-mod common;
+use crate::common;
 
 use common::{client, quick};
 

@@ -8,7 +8,7 @@ use zoho_crm_api::mass_update::{GetMassUpdateStatus, MassUpdate};
 use zoho_crm_api::{Client, Error, Record};
 use zoho_sandbox::{RecordState, Sandbox};
 
-mod common;
+use crate::common;
 
 use common::{client, quick};
 

@@ -8,8 +8,8 @@
 //! The decoding of each shape is unit-tested in `src/response.rs`; these tests check the same
 //! shapes end to end, with the retries and the batching they meet on the way.
 
-mod canned;
-mod common;
+use crate::canned;
+use crate::common;
 
 use std::future::Future;
 use std::time::Duration;

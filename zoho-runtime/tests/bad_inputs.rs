@@ -5,7 +5,7 @@
 //! batch, an empty or broken token — is refused with `Error::InvalidRequest` (or
 //! `Error::Config`) before anything is sent: the sandbox's journal stays empty.
 
-mod common;
+use crate::common;
 
 use serde_json::json;
 use zoho_runtime::auth::RefreshingToken;

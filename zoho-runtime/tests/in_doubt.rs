@@ -2,7 +2,7 @@
 //! the endpoint declares a unique field, settled by reconciliation otherwise. Each test checks
 //! the outcomes against the sandbox's store and journal.
 
-mod common;
+use crate::common;
 
 use common::{InsertKeyedLeads, InsertLeads, KeyedLead, NewLead};
 use zoho_runtime::reconcile::{locator_fn, SearchLocator, Verdict};

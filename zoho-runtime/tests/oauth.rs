@@ -2,7 +2,7 @@
 //! `401 INVALID_TOKEN` handled once, refusals, stores across restarts, scopes, and secrets
 //! kept out of logs.
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};

@@ -2,7 +2,7 @@
 //! switched on: what is safe to repeat is repeated, what is not is sent once and says so, and
 //! every record gets exactly one outcome.
 
-mod common;
+use crate::common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

@@ -26,13 +26,13 @@
 //! path, in 5 rounds with successive seeds, with figures printed) is one command:
 //!
 //! ```sh
-//! cargo test --release -p zoho-runtime --test soak -- --ignored --nocapture
+//! cargo test --release -p zoho-runtime --test integration soak:: -- --ignored --nocapture
 //! ```
 //!
 //! `ZOHO_SOAK_SEED=<n>` sets the first round's seed of the fault draws (default 7) and
 //! `ZOHO_SOAK_ROUNDS=<n>` the number of rounds (default 5).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;

@@ -5,9 +5,9 @@
 #[test]
 fn ui() {
     // The record cases are checked against the sandbox's schema, committed in `ui/zoho-schema/`
-    // (rewritten by `ZOHO_SCHEMA_OVERWRITE=1 cargo test -p zoho-schema --test pull`). trybuild
-    // builds the cases in a project of its own under the target directory, so the snapshot is
-    // named by its absolute path; the cargo it runs inherits the variable.
+    // (rewritten by `ZOHO_SCHEMA_OVERWRITE=1 cargo test -p zoho-schema --test integration
+    // pull::`). trybuild builds the cases in a project of its own under the target directory, so
+    // the snapshot is named by its absolute path; the cargo it runs inherits the variable.
     std::env::set_var(
         "ZOHO_SCHEMA_DIR",
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ui/zoho-schema"),

@@ -1,6 +1,6 @@
 //! Tokens, scopes and the OAuth token endpoint.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

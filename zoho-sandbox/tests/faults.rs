@@ -1,7 +1,7 @@
 //! Faults on demand: dropped connections and errors before or after a write is applied,
 //! latency, the concurrency limit, bad bodies, record states, and the admin endpoint.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -1,6 +1,6 @@
 //! The request journal, from the handle and over `GET /__admin/journal`.
 
-mod common;
+use crate::common;
 
 use common::call;
 use serde_json::json;

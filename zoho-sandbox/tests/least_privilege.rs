@@ -1,7 +1,7 @@
 //! Tokens with exactly an application's scopes: a call whose scope the application forgot is
 //! answered `401 OAUTH_SCOPE_MISMATCH` locally, as Zoho would answer it.
 
-mod common;
+use crate::common;
 
 use zoho_runtime::{zoho_endpoint, Client, Error, RecordId, ScopeSet};
 use zoho_sandbox::Sandbox;

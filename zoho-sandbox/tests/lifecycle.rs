@@ -1,6 +1,6 @@
 //! Starting, sharing and stopping sandboxes.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

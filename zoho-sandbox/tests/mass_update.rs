@@ -1,6 +1,6 @@
 //! Mass update by ids and by custom view, and the job status (seed 004).
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,6 +1,6 @@
 //! The metadata endpoints the official SDKs call first.
 
-mod common;
+use crate::common;
 
 use common::call;
 use serde_json::json;

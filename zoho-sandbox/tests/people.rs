@@ -2,7 +2,7 @@
 //! active user, deleting a user leaves their records with them, transferring moves them, and
 //! the people calls answer Zoho's errors for bad input.
 
-mod common;
+use crate::common;
 
 use common::call;
 use serde_json::json;

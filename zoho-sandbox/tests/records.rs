@@ -1,7 +1,7 @@
 //! The records API: listing and paging, get, insert, update, delete, upsert, search, and the
 //! request-level errors.
 
-mod common;
+use crate::common;
 
 use common::call;
 use serde_json::{json, Value};

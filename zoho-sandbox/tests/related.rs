@@ -1,6 +1,6 @@
 //! Related records (seed 003), contact roles (seed 001) and external ids (seed 000).
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! Every request/response pair recorded in seeds 002 and 004, replayed: same status, JSON-equal
 //! body, with only times that depend on the moment of the call masked.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -8,7 +8,7 @@ use zoho_sandbox::Sandbox;
 use zoho_schema::{pull, snapshot, Changes, Modules};
 
 /// The snapshot committed for `zoho-runtime/tests/ui/`, taken from the sandbox by this test:
-/// `ZOHO_SCHEMA_OVERWRITE=1 cargo test -p zoho-schema --test pull` rewrites it.
+/// `ZOHO_SCHEMA_OVERWRITE=1 cargo test -p zoho-schema --test integration pull::` rewrites it.
 const FIXTURE: &str = "../../zoho-runtime/tests/ui/zoho-schema";
 
 async fn client(sandbox: &Sandbox) -> Client {

@@ -1,6 +1,6 @@
 use zoho_crm_api::apis::GetSupportedApis;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let apis = h.send(&GetSupportedApis::default()).await.unwrap_or_default();

@@ -1,6 +1,6 @@
 use zoho_crm_api::assignment_rules::*;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let rules = h.send(&GetAssignmentRules::new()).await.unwrap();

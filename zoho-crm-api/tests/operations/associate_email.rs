@@ -2,7 +2,7 @@ use zoho_crm_api::actions::ModuleRef;
 use zoho_crm_api::associate_email::{AssociateEmail, AssociatedEmail, EmailAvailable, LinkedRecord};
 use zoho_crm_api::emails::{Address, GetRelatedEmails};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let lead = h.sandbox.insert_record("Leads", r#"{"Last_Name": "Alder"}"#.parse().unwrap()).unwrap();

@@ -6,7 +6,7 @@ use zoho_crm_api::files::UploadFile;
 use zoho_crm_api::runtime::files::FilePart;
 use zoho_crm_api::runtime::Error;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 const LEAD: &str = "738964000002148061";
 

@@ -1,7 +1,7 @@
 use zoho_crm_api::blueprint::{GetBlueprint, UpdateBlueprint};
 use zoho_crm_api::Record;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let fields = r#"{"Deal_Name": "Moss", "Stage": "Qualification"}"#;

@@ -5,7 +5,7 @@ use zoho_crm_api::bulk_read::{BulkQuery, CreateBulkRead, DownloadBulkRead, GetBu
 use zoho_crm_api::runtime::jobs::{JobState, JobStatus, Wait};
 use zoho_crm_api::runtime::Json;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let query = BulkQuery::module("Leads").fields(["Last_Name", "Mobile"]);

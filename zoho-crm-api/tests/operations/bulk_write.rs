@@ -9,7 +9,7 @@ use zoho_crm_api::runtime::jobs::{JobState, JobStatus, Wait};
 use zoho_crm_api::runtime::Error;
 use zoho_crm_api::Record;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 fn contact(last: Option<&str>, email: &str) -> Record {
     let mut r = Record::new();

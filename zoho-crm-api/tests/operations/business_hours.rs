@@ -1,6 +1,6 @@
 use zoho_crm_api::business_hours::*;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     assert!(h.send(&GetBusinessHours::new()).await.is_none());

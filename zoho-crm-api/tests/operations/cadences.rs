@@ -1,6 +1,6 @@
 use zoho_crm_api::cadences::*;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let cadences = h.send(&GetCadences::new()).await.unwrap();

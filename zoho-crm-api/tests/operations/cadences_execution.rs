@@ -1,6 +1,6 @@
 use zoho_crm_api::cadences_execution::*;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 const NURTURE: &str = "5725767000000231401";
 const LEAD: &str = "738964000002148061";

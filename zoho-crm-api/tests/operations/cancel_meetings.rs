@@ -2,7 +2,7 @@ use zoho_crm_api::cancel_meetings::CancelMeeting;
 use zoho_crm_api::records::GetRecord;
 use zoho_crm_api::Record;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 fn meeting(end: &str, participants: &str) -> serde_json::Value {
     format!(

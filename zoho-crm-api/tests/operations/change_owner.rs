@@ -1,6 +1,6 @@
 use zoho_crm_api::change_owner::{ChangeOwner, ChangeOwners};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 const AMELIA: &str = "738964000000291033";
 

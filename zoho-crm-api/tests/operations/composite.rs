@@ -2,7 +2,7 @@ use zoho_crm_api::change_owner::ChangeOwner;
 use zoho_crm_api::composite::{Composite, SubRequest};
 use zoho_crm_api::mass_delete::MassDelete;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 const RYAN: &str = "738964000000291021";
 

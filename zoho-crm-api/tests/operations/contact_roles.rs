@@ -5,7 +5,7 @@ use zoho_crm_api::contact_roles::{
 };
 use zoho_crm_api::{Record, RecordId};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 /// Seed 001's deal and contact, and its role "Executive Sponsor".
 const DEAL: &str = "4150868000003384003";

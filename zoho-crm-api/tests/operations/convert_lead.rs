@@ -1,7 +1,7 @@
 use zoho_crm_api::convert_lead::{ConversionOptions, ConvertLead, Converted, GetConversionOptions};
 use zoho_crm_api::Record;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let account = h.sandbox.insert_record("Accounts", r#"{"Account_Name": "Moss Ltd"}"#.parse().unwrap()).unwrap();

@@ -3,7 +3,7 @@ use zoho_crm_api::records::InsertRecords;
 use zoho_crm_api::runtime::Error;
 use zoho_crm_api::Record;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let leads: Vec<Record> = (0..5)

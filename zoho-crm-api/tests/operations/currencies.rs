@@ -5,8 +5,8 @@ use zoho_crm_api::currencies::{
 };
 use zoho_crm_api::org::GetOrganization;
 
-use crate::harness::Harness;
-use crate::users::refusal;
+use crate::operations::harness::Harness;
+use crate::operations::users::refusal;
 
 pub async fn probe(h: &mut Harness) {
     let available = h.send(&GetAvailableCurrencies {}).await;

@@ -2,7 +2,7 @@ use zoho_crm_api::custom_views::{
     ChangeSortOrder, ChangeSortOrders, GetCustomView, GetCustomViews, SortOrder,
 };
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let views = h.send(&GetCustomViews::of("Deals")).await.unwrap_or_default();

@@ -1,7 +1,7 @@
 use zoho_crm_api::duplicate_check_preference::*;
 use zoho_crm_api::runtime::{zoho_endpoint, Outcomes};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 #[zoho_endpoint(POST "/Contacts", scope = "ZohoCRM.modules.contacts.CREATE")]
 struct InsertContact {

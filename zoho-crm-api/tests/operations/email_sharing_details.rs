@@ -1,7 +1,7 @@
 use zoho_crm_api::email_sharing_details::GetEmailSharingDetails;
 use zoho_crm_api::record_share_email::{ShareEmails, UnshareEmails};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let lead = h.sandbox.insert_record("Leads", r#"{"Last_Name": "Alder"}"#.parse().unwrap()).unwrap();

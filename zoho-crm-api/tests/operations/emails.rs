@@ -4,7 +4,7 @@ use zoho_crm_api::emails::{
     GetRelatedEmail, GetRelatedEmails, Mail, SendMail, UpdateEmailDraft, UpdateEmailDrafts,
 };
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 fn mail(subject: &str) -> Mail {
     let from = Address::new("patricia@zylker.com");

@@ -3,8 +3,8 @@ use zoho_crm_api::scoring_rules::{ActivateScoringRule, CreateScoringRules, Field
 use zoho_crm_api::scoring_rules::{RunScoringRules, ScoringRule};
 use zoho_crm_api::setting::{Criteria, Ref};
 
-use crate::harness::{id_of, Harness};
-use crate::scoring_rules::insert_lead;
+use crate::operations::harness::{id_of, Harness};
+use crate::operations::scoring_rules::insert_lead;
 
 pub async fn probe(h: &mut Harness) {
     assert!(h.send(&GetEntityScores::new()).await.is_none());

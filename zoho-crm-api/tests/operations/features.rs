@@ -1,7 +1,7 @@
 use zoho_crm_api::features::{GetDataEnrichment, GetFeature, GetFeatures, GetUserLicenses};
 use zoho_crm_api::fields::{CreateFields, NewField};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let all = h.send(&GetFeatures::default()).await.unwrap_or_default();

@@ -5,8 +5,8 @@ use zoho_crm_api::field_map_dependency::{
 use zoho_crm_api::layouts::GetLayouts;
 use zoho_crm_api::runtime::Json;
 
-use crate::harness::Harness;
-use crate::writes;
+use crate::operations::harness::Harness;
+use crate::operations::writes;
 
 pub async fn probe(h: &mut Harness) {
     let layouts = h.client.send(&GetLayouts::of("Leads")).await.unwrap().unwrap_or_default();

@@ -4,8 +4,8 @@ use zoho_crm_api::fields::{
 };
 use zoho_crm_api::runtime::Json;
 
-use crate::harness::Harness;
-use crate::writes;
+use crate::operations::harness::Harness;
+use crate::operations::writes;
 
 pub async fn probe(h: &mut Harness) {
     let fields = h.send(&GetFields::of("Contacts")).await.unwrap_or_default();

@@ -1,7 +1,7 @@
 use zoho_crm_api::files::{GetFile, UploadFile};
 use zoho_crm_api::runtime::files::FilePart;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let text = "Quote № 7: 1 200 €\r\n".repeat(1000);

@@ -1,6 +1,6 @@
 use zoho_crm_api::find_and_merge::{GetMergeStatus, MergeRecords};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let master = h.sandbox.insert_record("Leads", r#"{"Last_Name": "Moss"}"#.parse().unwrap()).unwrap();

@@ -1,6 +1,6 @@
 use zoho_crm_api::fiscal_year::*;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let year = h.send(&GetFiscalYear::new()).await.unwrap().fiscal_year.unwrap();

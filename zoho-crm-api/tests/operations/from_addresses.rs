@@ -1,6 +1,6 @@
 use zoho_crm_api::from_addresses::*;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let all = h.send(&GetFromAddresses::new()).await.unwrap();

@@ -7,8 +7,8 @@ use zoho_crm_api::global_picklists::{
 };
 use zoho_crm_api::runtime::Json;
 
-use crate::harness::Harness;
-use crate::writes;
+use crate::operations::harness::Harness;
+use crate::operations::writes;
 
 pub async fn probe(h: &mut Harness) {
     let none = h.send(&GetGlobalPicklists::default()).await;

@@ -1,6 +1,6 @@
 use zoho_crm_api::holidays::*;
 
-use crate::harness::{id_of, Harness};
+use crate::operations::harness::{id_of, Harness};
 
 pub async fn probe(h: &mut Harness) {
     let new_year = Holiday::new("New Year", "2026-01-01", "business_holiday");

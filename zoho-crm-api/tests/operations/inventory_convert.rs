@@ -1,6 +1,6 @@
 use zoho_crm_api::inventory_convert::{ConvertInventory, GetInventoryMassConvertStatus, MassConvertInventory};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 /// The sandbox's schema has no inventory modules yet: each call is refused as Zoho refuses a
 /// module the organisation lacks.

@@ -1,6 +1,6 @@
 use zoho_crm_api::inventory_templates::*;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let quotes = GetInventoryTemplates::new().with_module("Quotes").with_category("created_by_me");

@@ -5,8 +5,8 @@ use zoho_crm_api::layouts::{
 use zoho_crm_api::runtime::Json;
 use zoho_crm_api::Error;
 
-use crate::harness::Harness;
-use crate::writes;
+use crate::operations::harness::Harness;
+use crate::operations::writes;
 
 pub async fn probe(h: &mut Harness) {
     let layouts = h.send(&GetLayouts::of("Leads")).await.unwrap_or_default();

@@ -2,8 +2,6 @@
 //! type (or the error a test asks for), and each area's test fails when one of the area's
 //! operations was not sent. One file per area, named as the catalogue's.
 
-#[path = "../common/mod.rs"]
-mod common;
 mod harness;
 mod writes;
 

@@ -1,6 +1,6 @@
 use zoho_crm_api::mass_change_owner::{GetMassChangeOwnerStatus, MassChangeOwner};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 const RYAN: &str = "738964000000291021";
 

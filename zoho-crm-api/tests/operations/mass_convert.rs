@@ -1,7 +1,7 @@
 use zoho_crm_api::mass_convert::{GetMassConvertStatus, MassConvertLeads};
 use zoho_crm_api::Record;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let lead = |name: &str| {

@@ -1,7 +1,7 @@
 use zoho_crm_api::mass_delete::{GetMassDeleteStatus, MassDelete};
 use zoho_sandbox::RecordState;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let task = |subject: &str| {

@@ -1,7 +1,7 @@
 use zoho_crm_api::mass_update::{GetMassUpdateStatus, MassUpdate, MassUpdateV2};
 use zoho_crm_api::Record;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let lead = h.sandbox.insert_record("Leads", r#"{"Last_Name": "Moss"}"#.parse().unwrap()).unwrap();

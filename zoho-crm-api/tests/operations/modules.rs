@@ -4,8 +4,8 @@ use zoho_crm_api::modules::{
 };
 use zoho_crm_api::runtime::Json;
 
-use crate::harness::Harness;
-use crate::writes;
+use crate::operations::harness::Harness;
+use crate::operations::writes;
 
 pub async fn probe(h: &mut Harness) {
     let modules = h.send(&GetModules::all()).await.unwrap_or_default();

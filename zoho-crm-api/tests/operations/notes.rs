@@ -5,7 +5,7 @@ use zoho_crm_api::notes::{
 };
 use zoho_crm_api::{Record, RecordId};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 fn title(note: &Record) -> Option<String> {
     note.get::<String>("Note_Title").unwrap()

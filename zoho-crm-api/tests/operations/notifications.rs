@@ -9,7 +9,7 @@ use zoho_crm_api::notifications::{
 };
 use zoho_crm_api::runtime::Json;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 const AMELIA: &str = "738964000000291033";
 

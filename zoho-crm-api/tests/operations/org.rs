@@ -1,8 +1,8 @@
 use zoho_crm_api::org::{DeleteOrgPhoto, GetOrgPhoto, GetOrganization, UploadOrgPhoto};
 use zoho_crm_api::runtime::files::FilePart;
 
-use crate::harness::Harness;
-use crate::users::refusal;
+use crate::operations::harness::Harness;
+use crate::operations::users::refusal;
 
 pub async fn probe(h: &mut Harness) {
     let org = h.send(&GetOrganization {}).await;

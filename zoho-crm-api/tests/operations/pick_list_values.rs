@@ -1,7 +1,7 @@
 use zoho_crm_api::fields::GetFields;
 use zoho_crm_api::pick_list_values::GetPickListValues;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let fields = h.client.send(&GetFields::of("Deals")).await.unwrap().unwrap_or_default();

@@ -1,7 +1,7 @@
 use zoho_crm_api::pipelines::*;
 use zoho_crm_api::runtime::Json;
 
-use crate::harness::{id_of, Harness};
+use crate::operations::harness::{id_of, Harness};
 
 const LAYOUT: &str = "5725767000000091023";
 

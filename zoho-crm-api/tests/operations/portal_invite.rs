@@ -3,7 +3,7 @@ use zoho_crm_api::portal_user_type::{CreateUserType, UserType};
 use zoho_crm_api::portals::{CreatePortal, Portal};
 use zoho_crm_api::runtime::{zoho_endpoint, Outcomes};
 
-use crate::harness::{id_of, Harness};
+use crate::operations::harness::{id_of, Harness};
 
 #[zoho_endpoint(POST "/Contacts", scope = "ZohoCRM.modules.contacts.CREATE")]
 struct InsertContact {

@@ -2,7 +2,7 @@ use zoho_crm_api::portal_user_type::*;
 use zoho_crm_api::portals::{CreatePortal, Portal};
 use zoho_crm_api::setting::Ref;
 
-use crate::harness::{id_of, Harness};
+use crate::operations::harness::{id_of, Harness};
 
 pub async fn probe(h: &mut Harness) {
     // A portal that does not exist has no user types to list.

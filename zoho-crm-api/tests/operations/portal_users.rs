@@ -2,8 +2,8 @@ use zoho_crm_api::portal_users::{
     ChangePortalUserStatus, DeletePortalUsers, GetUserTypeUsers, TransferPortalUsers,
 };
 
-use crate::harness::Harness;
-use crate::users::refusal;
+use crate::operations::harness::Harness;
+use crate::operations::users::refusal;
 
 const PORTAL: &str = "zylkerportal";
 const CUSTOMERS: &str = "738964000000300001";

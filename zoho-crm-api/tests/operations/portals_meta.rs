@@ -1,6 +1,6 @@
 use zoho_crm_api::portals_meta::*;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let meta = h.send(&GetPortalsMeta::new("Contacts")).await.unwrap();

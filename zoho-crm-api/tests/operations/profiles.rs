@@ -3,8 +3,8 @@ use zoho_crm_api::profiles::{
 };
 use zoho_crm_api::users::{CreateUsers, GetUser, GetUsers, NewUser};
 
-use crate::harness::Harness;
-use crate::users::refusal;
+use crate::operations::harness::Harness;
+use crate::operations::users::refusal;
 
 pub async fn probe(h: &mut Harness) {
     let profiles = h.send(&GetProfiles {}).await.expect("profiles");

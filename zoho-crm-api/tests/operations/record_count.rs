@@ -1,7 +1,7 @@
 use zoho_crm_api::record_count::PostCount;
 use zoho_crm_api::runtime::Error;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let all = h.sandbox.records("Leads").len() as u64;

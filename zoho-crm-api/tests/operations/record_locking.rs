@@ -1,7 +1,7 @@
 use zoho_crm_api::record_locking::{GetLock, GetLocks, LockRecord, UnlockRecord, UpdateLock};
 use zoho_crm_api::runtime::{Client, Code};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 /// An update of the lead through a declared call of the records API.
 #[zoho_crm_api::zoho_endpoint(PUT "/Leads/<id>", scope = "ZohoCRM.modules.leads.UPDATE")]

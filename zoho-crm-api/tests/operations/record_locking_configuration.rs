@@ -2,7 +2,7 @@ use zoho_crm_api::record_locking_configuration::*;
 use zoho_crm_api::runtime::{zoho_endpoint, Outcomes, RecordId};
 use zoho_crm_api::setting::{Criteria, Ref};
 
-use crate::harness::{id_of, Harness};
+use crate::operations::harness::{id_of, Harness};
 
 #[zoho_endpoint(POST "/Leads", scope = "ZohoCRM.modules.leads.CREATE")]
 struct InsertLead {

@@ -1,7 +1,7 @@
 use zoho_crm_api::record_photo::{DeletePhoto, GetPhoto, UploadPhoto};
 use zoho_crm_api::runtime::files::FilePart;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 const CONTACT: &str = "738964000000402023";
 

@@ -1,7 +1,7 @@
 use zoho_crm_api::record_share_email::{ShareEmails, ShareEmailsOfRecords, UnshareEmails, UnshareEmailsOfRecords};
 use zoho_crm_api::runtime::Error;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let a = h.sandbox.insert_record("Leads", r#"{"Last_Name": "Alder"}"#.parse().unwrap()).unwrap();

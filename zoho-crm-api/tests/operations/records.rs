@@ -5,7 +5,7 @@ use zoho_crm_api::records::{
 };
 use zoho_crm_api::{Outcomes, Record, RecordId};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 fn lead(name: &str) -> Record {
     let mut lead = Record::new();

@@ -1,7 +1,7 @@
 use zoho_crm_api::mass_delete::MassDelete;
 use zoho_crm_api::recycle_bin::{DeleteFromRecycleBin, EmptyRecycleBin, GetRecycleBin, GetRecycleBinRecord};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let lead = |name: &str| {

@@ -1,6 +1,6 @@
 use zoho_crm_api::related_lists::{GetRelatedList, GetRelatedLists};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let lists = h.send(&GetRelatedLists::of("Products")).await.unwrap_or_default();

@@ -7,7 +7,7 @@ use zoho_crm_api::related_records::{
 };
 use zoho_crm_api::{Record, RecordId};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 /// Seed 003's lead and its two campaigns; seed 000's role.
 const LEAD: &str = "3652397000001829002";

@@ -3,8 +3,8 @@ use zoho_crm_api::roles::{
 };
 use zoho_crm_api::users::{GetUser, GetUsers, NewUser, CreateUsers};
 
-use crate::harness::Harness;
-use crate::users::refusal;
+use crate::operations::harness::Harness;
+use crate::operations::users::refusal;
 
 pub async fn probe(h: &mut Harness) {
     let roles = h.send(&GetRoles {}).await.expect("roles");

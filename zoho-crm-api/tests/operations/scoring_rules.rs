@@ -2,7 +2,7 @@ use zoho_crm_api::entity_scores::GetEntityScores;
 use zoho_crm_api::scoring_rules::*;
 use zoho_crm_api::setting::{Criteria, Ref};
 
-use crate::harness::{id_of, Harness};
+use crate::operations::harness::{id_of, Harness};
 
 pub async fn probe(h: &mut Harness) {
     let leads = Ref::api_name("Leads");

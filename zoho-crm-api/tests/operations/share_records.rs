@@ -1,7 +1,7 @@
 use zoho_crm_api::actions::IdRef;
 use zoho_crm_api::share_records::{GetShares, RevokeShares, ShareInput, ShareRecord, UpdateShares};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 const RYAN: &str = "738964000000291021";
 

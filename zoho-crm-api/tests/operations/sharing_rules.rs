@@ -1,7 +1,7 @@
 use zoho_crm_api::setting::{Criteria, Ref};
 use zoho_crm_api::sharing_rules::*;
 
-use crate::harness::{id_of, Harness};
+use crate::operations::harness::{id_of, Harness};
 
 pub async fn probe(h: &mut Harness) {
     let sales = SharingParty::new("roles", Ref::id("5725767000000026005"));

@@ -1,7 +1,7 @@
 use zoho_crm_api::setting::Ref;
 use zoho_crm_api::shift_hours::*;
 
-use crate::harness::{id_of, Harness};
+use crate::operations::harness::{id_of, Harness};
 
 pub async fn probe(h: &mut Harness) {
     let zone = Ref::id("Europe/London");

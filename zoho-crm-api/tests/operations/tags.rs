@@ -7,7 +7,7 @@ use zoho_crm_api::tags::{
 };
 use zoho_crm_api::RecordId;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 /// The names of the tags a lead carries, as the sandbox stores it.
 fn tags_of(h: &Harness, lead: &str) -> Vec<String> {

@@ -10,7 +10,7 @@ use zoho_crm_api::territories::{
 use zoho_crm_api::users::GetUsers;
 use zoho_crm_api::RecordId;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let top = h.send(&GetTerritories::all()).await.expect("territories");

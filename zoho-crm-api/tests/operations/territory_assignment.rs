@@ -6,7 +6,7 @@ use zoho_crm_api::territory_assignment::{
 };
 use zoho_crm_api::{Record, RecordId};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 const ZYLKER: &str = "738964000000350001";
 const EMEA: &str = "738964000000350004";

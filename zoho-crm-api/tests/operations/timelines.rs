@@ -2,7 +2,7 @@ use serde_json::json;
 use zoho_crm_api::notes::{AddNotes, NewNote};
 use zoho_crm_api::timelines::GetTimeline;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let lead = h.sandbox.insert_record("Leads", json!({"Last_Name": "Bryant"})).unwrap();

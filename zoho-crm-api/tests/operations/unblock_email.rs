@@ -2,7 +2,7 @@ use zoho_crm_api::emails::{Address, Mail, SendMail};
 use zoho_crm_api::runtime::Error;
 use zoho_crm_api::unblock_email::{UnblockEmail, UnblockEmails};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 async fn bounce(h: &mut Harness, lead: &str, to: &str) {
     let mail = Mail::new(Address::new("patricia@zylker.com"), vec![Address::new(to)], "Hello", "Hi.");

@@ -1,6 +1,6 @@
 use zoho_crm_api::unsubscribe_links::*;
 
-use crate::harness::{id_of, Harness};
+use crate::operations::harness::{id_of, Harness};
 
 pub async fn probe(h: &mut Harness) {
     assert!(h.send(&GetUnsubscribeLinkAssociations::new()).await.is_none());

@@ -5,7 +5,7 @@ use zoho_crm_api::user_groups::{
 };
 use zoho_crm_api::users::GetUsers;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let users = h.send(&GetUsers::all()).await.unwrap().users;

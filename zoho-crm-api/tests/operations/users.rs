@@ -7,7 +7,7 @@ use zoho_crm_api::users::{
 };
 use zoho_crm_api::RecordId;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 /// The status and code of Zoho's refusal of a request as a whole (a write whose items are all
 /// refused answers them as its outcomes instead: `Harness::refused`).

@@ -1,6 +1,6 @@
 use zoho_crm_api::variable_groups::*;
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let groups = h.send(&GetVariableGroups::new()).await.unwrap();

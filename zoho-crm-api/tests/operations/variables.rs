@@ -2,7 +2,7 @@ use zoho_crm_api::runtime::Json;
 use zoho_crm_api::setting::Ref;
 use zoho_crm_api::variables::*;
 
-use crate::harness::{id_of, Harness};
+use crate::operations::harness::{id_of, Harness};
 
 pub async fn probe(h: &mut Harness) {
     let general = Ref::api_name("General");

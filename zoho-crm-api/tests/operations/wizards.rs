@@ -1,7 +1,7 @@
 use zoho_crm_api::layouts::GetLayouts;
 use zoho_crm_api::wizards::{GetWizard, GetWizards};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 pub async fn probe(h: &mut Harness) {
     let wizards = h.send(&GetWizards {}).await.unwrap_or_default();

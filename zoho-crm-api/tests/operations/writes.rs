@@ -4,7 +4,7 @@
 use zoho_crm_api::runtime::Json;
 use zoho_crm_api::{zoho_endpoint, Outcomes, Page, Record, RecordId};
 
-use crate::harness::Harness;
+use crate::operations::harness::Harness;
 
 /// Inserts records into any module.
 #[zoho_endpoint(POST "/<module>", scope = "ZohoCRM.modules.<module>.CREATE")]
