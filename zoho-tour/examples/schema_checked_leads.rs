@@ -12,7 +12,8 @@
 //!    sends is the one the same call wrote earlier, committed as `zoho-tour/src/leads.rs`, and
 //!    checked by `#[zoho_record]` at this crate's build against the snapshot committed beside
 //!    its `Cargo.toml`, `zoho-tour/zoho-schema/Leads.json`. The example says whether what it just
-//!    pulled and generated is still what was committed (`tests/schema.rs` holds that too).
+//!    pulled and generated is still what was committed (`tests/integration/schema.rs` holds that
+//!    too).
 //!
 //! Runs against the embedded sandbox, or the server named by `ZOHO_API_DOMAIN` and
 //! `ZOHO_ACCESS_TOKEN` (`lead=<id>` and `lead2=<id>` name the leads to update).

@@ -9,7 +9,7 @@
 //!   from the snapshot in `zoho-schema/` and checked against it by `#[zoho_record]` at every
 //!   build (`examples/schema_checked_leads.rs` uses it);
 //! - [`tour`]: the tour's body, which `examples/crm_tour.rs` runs on standard output and
-//!   `tests/secrets.rs` into a buffer.
+//!   `tests/integration/secrets.rs` into a buffer.
 
 pub mod common;
 pub mod leads;

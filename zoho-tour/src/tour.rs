@@ -1,7 +1,8 @@
-//! The tour's body: the five operations of the seed documents, as the catalogue declares them,
-//! in order, each written out as the request sent and the outcome decoded, with deliberate
-//! failures decoded into their typed errors. `examples/crm_tour.rs` runs it on standard output;
-//! `tests/secrets.rs` runs it into a buffer and searches everything it produced for secrets.
+//! The tour's body: the five operations of the seed documents, as the catalogue declares them, in
+//! order, each written out as the request sent and the outcome decoded, with deliberate failures
+//! decoded into their typed errors. `examples/crm_tour.rs` runs it on standard output;
+//! `tests/integration/secrets.rs` runs it into a buffer and searches everything it produced for
+//! secrets.
 
 use std::io::Write;
 use std::time::Duration;

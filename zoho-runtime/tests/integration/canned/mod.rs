@@ -2,9 +2,6 @@
 //! no real server would give (a proxy's page, a body cut short, one that never ends, one that
 //! drips a byte at a time), and a record of the requests that reached it.
 
-// Each test binary uses its own part of this module.
-#![allow(dead_code)]
-
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 

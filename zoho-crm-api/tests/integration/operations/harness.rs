@@ -10,7 +10,6 @@ use zoho_sandbox::Sandbox;
 /// A sandbox, a client with every scope, and the operations sent so far.
 pub struct Harness {
     /// The sandbox, for areas that set up data or read its journal and store.
-    #[allow(dead_code)]
     pub sandbox: Sandbox,
     pub client: Client,
     area: &'static str,
@@ -38,7 +37,6 @@ impl Harness {
     }
 
     /// Sends a call that must fail, and returns its error (for areas that test refusals).
-    #[allow(dead_code)]
     pub async fn send_err<E: Endpoint>(&mut self, call: &E) -> Error
     where
         E::Response: std::fmt::Debug,
@@ -97,7 +95,6 @@ impl Harness {
 }
 
 /// The id the `i`th outcome of a settings write names.
-#[allow(dead_code)]
 pub fn id_of(outcomes: &zoho_crm_api::setting::SettingsOutcomes, i: usize) -> String {
     let success = outcomes[i].as_ref().expect("a success");
     success.details.str("id").expect("an id").to_owned()

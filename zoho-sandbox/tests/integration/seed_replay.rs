@@ -69,13 +69,13 @@ async fn replay(fixture: &str) -> usize {
 
 #[tokio::test]
 async fn seed_002_update_lead_pairs_are_answered_as_recorded() {
-    let n = replay(include_str!("../fixtures/seed_002.json")).await;
+    let n = replay(include_str!("../../fixtures/seed_002.json")).await;
     assert_eq!(n, 9);
 }
 
 #[tokio::test]
 async fn seed_004_mass_update_pairs_are_answered_as_recorded() {
-    let n = replay(include_str!("../fixtures/seed_004.json")).await;
+    let n = replay(include_str!("../../fixtures/seed_004.json")).await;
     assert_eq!(n, 8);
 }
 

@@ -16,7 +16,6 @@ pub fn client(sandbox: &Sandbox) -> Client {
 }
 
 /// A wait that polls every few milliseconds: the sandbox ends its jobs at once.
-#[allow(dead_code, reason = "not every test binary waits for jobs")]
 pub fn quick() -> Wait {
     Wait::default()
         .interval(Duration::from_millis(5))

@@ -1,9 +1,6 @@
 //! What the runtime's sandbox tests share: endpoints declared as a user would, and clients
 //! pointed at an embedded sandbox with waits short enough for tests.
 
-// Each test binary uses its own part of this module.
-#![allow(dead_code)]
-
 use std::time::Duration;
 
 use zoho_runtime::auth::RefreshingTokenBuilder;

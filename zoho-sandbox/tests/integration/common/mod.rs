@@ -1,7 +1,5 @@
 //! Helpers shared by the integration tests: plain HTTP calls against a running sandbox.
 
-#![allow(dead_code)]
-
 use serde_json::Value;
 use zoho_sandbox::Sandbox;
 

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use zoho_crm_api::{operations, ApiOperation};
 
-const ZOHO: &str = include_str!("fixtures/zoho-crm-v8-operations.tsv");
-const NOT_DECLARED: &str = include_str!("../NOT-DECLARED.md");
-const README: &str = include_str!("../../README.md");
+const ZOHO: &str = include_str!("../fixtures/zoho-crm-v8-operations.tsv");
+const NOT_DECLARED: &str = include_str!("../../NOT-DECLARED.md");
+const README: &str = include_str!("../../../README.md");
 
 /// One operation of Zoho's list.
 struct ZohoOperation<'a> {
